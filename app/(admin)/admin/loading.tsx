@@ -1,0 +1,7 @@
+export default function AdminLoading() {
+  return (
+    <p className="loading" role="status">
+      正在加载…
+    </p>
+  );
+}

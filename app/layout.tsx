@@ -1,0 +1,22 @@
+import type { Metadata, Viewport } from 'next';
+import { site } from '@/lib/site';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: site.name, template: `%s - ${site.name}` },
+  description: site.description,
+};
+
+export const viewport: Viewport = {
+  themeColor: '#b3121b',
+  width: 'device-width',
+  initialScale: 1,
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { formatDate } from '@/lib/format';
+import styles from './news.module.css';
+
+type Headline = { slug: string; title: string; kicker: string | null; summary: string | null; publishedAt: Date | null };
+
+export function Headlines({ items }: { items: Headline[] }) {
+  if (items.length === 0) return null;
+  const [lead, ...rest] = items;
+  return (
+    <section aria-labelledby="headlines-title" className={styles.headlines}>
+      <h2 id="headlines-title" className="visually-hidden">
+        头条
+      </h2>
+      <article className={styles.lead}>
+        {lead!.kicker && <p className={styles.kicker}>{lead!.kicker}</p>}
+        <h3>
+          <Link href={`/articles/${lead!.slug}`}>{lead!.title}</Link>
+        </h3>
+        {lead!.summary && <p>{lead!.summary}</p>}
+        <time dateTime={lead!.publishedAt?.toISOString()}>{formatDate(lead!.publishedAt)}</time>
+      </article>
+      {rest.length > 0 && (
+        <ul className={styles.subHeadlines}>
+          {rest.map((item) => (
+            <li key={item.slug}>
+              <Link href={`/articles/${item.slug}`}>{item.title}</Link>
+              {item.summary && <p>{item.summary}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import { site } from '@/lib/site';
+import styles from './site.module.css';
+
+export function SiteFooter() {
+  return (
+    <footer className={styles.footer}>
+      <div className="container">
+        <p>主办单位：{site.organization}</p>
+        <p>
+          地址：{site.address}　邮编：{site.postcode}　电话：{site.phone}
+        </p>
+        <p>{site.icp}</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import type { Logger } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { env } from '@/lib/env';
+import { acquireDirectoryLock } from './lock';
+import * as schema from './schema';
+
+/** Both drivers are typed as one PgDatabase, so no caller knows which one it talks to. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  close: () => Promise<void>;
+  /** Runs `fn` while holding a database-wide lock (migrations, seeding). */
+  withExclusiveLock: <T>(fn: () => Promise<T>) => Promise<T>;
+};
+
+export type OpenOptions =
+  | { kind: 'postgres'; url: string; poolMax?: number; logger?: Logger }
+  /** `dir` undefined opens an in-memory database (tests). */
+  | { kind: 'pglite'; dir?: string; logger?: Logger };
+
+// Any fixed number works; it only has to be the same in every process of the portal.
+const MIGRATION_LOCK_KEY = 7_416_001;
+
+export const migrationsFolder = path.join(process.cwd(), 'drizzle');
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  return options.kind === 'postgres' ? openPostgres(options) : openPglite(options);
+}
+
+async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>): Promise<DatabaseHandle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(options.url, {
+    max: options.poolMax ?? 10,
+    onnotice: () => {},
+    connection: { application_name: 'dangjian-portal', TimeZone: 'UTC' },
+  });
+  const db = drizzle({ client, schema, casing: 'snake_case', logger: options.logger }) as unknown as Database;
+  return {
+    db,
+    kind: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+    async withExclusiveLock(fn) {
+      // A session-level advisory lock on one reserved connection: concurrent migrators
+      // otherwise collide on pg_type's unique index.
+      const reserved = await client.reserve();
+      try {
+        await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        return await fn();
+      } finally {
+        await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+        reserved.release();
+      }
+    },
+  };
+}
+
+async function openPglite(options: Extract<OpenOptions, { kind: 'pglite' }>): Promise<DatabaseHandle> {
+  const release = options.dir ? acquireDirectoryLock(options.dir) : () => {};
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const client = options.dir ? await PGlite.create(options.dir) : await PGlite.create();
+    await client.exec(`set time zone 'UTC'`);
+    const db = drizzle({ client, schema, casing: 'snake_case', logger: options.logger }) as unknown as Database;
+    return {
+      db,
+      kind: 'pglite',
+      async close() {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+      // One process owns the directory and PGlite runs one query at a time.
+      withExclusiveLock: (fn) => fn(),
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** The database the configuration names: DATABASE_URL, else the embedded directory. */
+export function openConfiguredDatabase(): Promise<DatabaseHandle> {
+  return env.DATABASE_URL
+    ? openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX })
+    : openDatabase({ kind: 'pglite', dir: env.pgliteDir });
+}
+
+/** Demo content belongs in the embedded database, or on a server only when SEED_DEMO=1. */
+export const wantsDemoContent = (handle: DatabaseHandle) => handle.kind === 'pglite' || env.SEED_DEMO;

@@ -1,0 +1,152 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { oneOf, timestamps, versioned } from './columns';
+
+/** PostgreSQL full-text vector; filled from CJK bigrams by lib/search/tokenize.ts. */
+export const tsvector = customType<{ data: string }>({
+  dataType: () => 'tsvector',
+});
+
+/** Structured rich-text document (ProseMirror-style JSON); HTML is rendered from it. */
+export type RichTextNode = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: RichTextNode[];
+  text?: string;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+};
+
+export const articleStatuses = ['draft', 'in_review', 'scheduled', 'published', 'archived'] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+
+/** 栏目: the sections news is filed under. */
+export const columns = pgTable(
+  'columns',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    slug: text().notNull(),
+    name: text().notNull(),
+    description: text(),
+    sortOrder: integer().notNull().default(0),
+    visible: boolean().notNull().default(true),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex('columns_slug_key').on(t.slug),
+    check('columns_slug_check', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+export const media = pgTable(
+  'media',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    // Key inside the storage backend (data directory by default).
+    storageKey: text().notNull(),
+    originalName: text().notNull(),
+    mimeType: text().notNull(),
+    byteSize: integer().notNull(),
+    width: integer(),
+    height: integer(),
+    altText: text().notNull().default(''),
+    caption: text(),
+    // Responsive variants: [{ width, storageKey, mimeType, byteSize }].
+    variants: jsonb().$type<{ width: number; storageKey: string; mimeType: string; byteSize: number }[]>().notNull().default([]),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [uniqueIndex('media_storage_key').on(t.storageKey), index('media_created_idx').on(t.createdAt)],
+);
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    slug: text().notNull(),
+    columnId: integer()
+      .notNull()
+      .references(() => columns.id, { onDelete: 'restrict' }),
+    kicker: text(),
+    title: text().notNull(),
+    subtitle: text(),
+    byline: text(),
+    source: text(),
+    summary: text(),
+    bodyJson: jsonb().$type<RichTextNode>().notNull(),
+    // Rendered on the server from bodyJson through an allow-list; never user-supplied HTML.
+    bodyHtml: text().notNull(),
+    coverMediaId: integer().references(() => media.id, { onDelete: 'set null' }),
+    videoUrl: text(),
+    status: text({ enum: articleStatuses }).notNull().default('draft'),
+    publishAt: timestamp({ withTimezone: true }),
+    publishedAt: timestamp({ withTimezone: true }),
+    pinned: boolean().notNull().default(false),
+    viewCount: integer().notNull().default(0),
+    reviewComment: text(),
+    searchVector: tsvector().notNull().default(sql`''::tsvector`),
+    authorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex('articles_slug_key').on(t.slug),
+    check('articles_slug_check', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check('articles_status_check', oneOf(t.status, articleStatuses)),
+    check('articles_published_check', sql`${t.status} <> 'published' or ${t.publishedAt} is not null`),
+    check('articles_scheduled_check', sql`${t.status} <> 'scheduled' or ${t.publishAt} is not null`),
+    index('articles_column_published_idx').on(t.columnId, t.status, t.publishedAt.desc()),
+    index('articles_published_idx').on(t.status, t.publishedAt.desc()),
+    index('articles_scheduled_idx').on(t.publishAt).where(sql`${t.status} = 'scheduled'`),
+    index('articles_author_idx').on(t.authorId),
+    index('articles_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+/** A snapshot per manual save or state change; restore copies one back as a new revision. */
+export const articleRevisions = pgTable(
+  'article_revisions',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    articleVersion: integer().notNull(),
+    status: text({ enum: articleStatuses }).notNull(),
+    // Every editable field as it was: title, body, metadata.
+    snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
+    note: text(),
+    authorId: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('article_revisions_article_idx').on(t.articleId, t.createdAt.desc())],
+);
+
+/** Old slugs of articles, answered with a 301 to the current one. */
+export const slugRedirects = pgTable(
+  'slug_redirects',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    oldSlug: text().notNull(),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('slug_redirects_old_slug_key').on(t.oldSlug)],
+);

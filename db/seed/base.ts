@@ -1,0 +1,11 @@
+import type { Database } from '../open';
+import { columns } from '../schema/news';
+import { developmentRuleSets } from '../schema/trainees';
+import { seedColumns } from './content/columns';
+import { developmentRules2014 } from './rules';
+
+/** Reference data every installation needs, demo or not: the columns and the rule set. */
+export async function seedBase(db: Database): Promise<void> {
+  await db.insert(columns).values(seedColumns).onConflictDoNothing({ target: columns.slug });
+  await db.insert(developmentRuleSets).values(developmentRules2014).onConflictDoNothing({ target: developmentRuleSets.effectiveFrom });
+}

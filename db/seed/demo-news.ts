@@ -1,0 +1,65 @@
+import { renderRichText, richTextToPlain } from '@/lib/news/rich-text';
+import { articleSearchVector } from '@/lib/news/search-index';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../open';
+import { articleRevisions, articles, columns } from '../schema/news';
+import { seedArticles } from './content/articles';
+import { blocksToDoc } from './rich-text';
+
+export async function seedArticlesFor(db: Database, users: Map<string, number>) {
+  const columnRows = await db.select({ id: columns.id, slug: columns.slug }).from(columns);
+  const columnIds = new Map(columnRows.map((c) => [c.slug, c.id]));
+  const authorId = users.get('editor') ?? null;
+  for (const article of seedArticles) {
+    const columnId = columnIds.get(article.column);
+    if (!columnId) throw new Error(`Seed article ${article.slug} names unknown column ${article.column}`);
+    const bodyJson = blocksToDoc(article.body);
+    const publishedAt = new Date(article.publishedAt);
+    const { column: _column, body: _body, publishedAt: _at, ...fields } = article;
+    const [row] = await db
+      .insert(articles)
+      .values({
+        ...fields,
+        columnId,
+        bodyJson,
+        bodyHtml: renderRichText(bodyJson),
+        status: 'published',
+        publishAt: publishedAt,
+        publishedAt,
+        authorId,
+        createdBy: authorId,
+        createdAt: publishedAt,
+        updatedAt: publishedAt,
+        searchVector: articleSearchVector({ ...article, bodyText: richTextToPlain(bodyJson) }),
+      })
+      .returning({ id: articles.id });
+    await db.insert(articleRevisions).values({
+      articleId: row!.id,
+      articleVersion: 1,
+      status: 'published',
+      snapshot: { ...fields, bodyJson },
+      note: '初始导入',
+      authorId,
+      createdAt: publishedAt,
+    });
+  }
+  // One draft and one submitted article, so the editorial queue is not empty in the demo.
+  const [first] = await db.select({ id: columns.id }).from(columns).where(eq(columns.slug, 'work-news'));
+  for (const [slug, title, status] of [
+    ['draft-youth-study-plan-2026', '机关青年理论学习小组2026年度学习计划（草稿）', 'draft'],
+    ['review-winter-care-visits-2026', '冬季走访慰问困难党员工作安排', 'in_review'],
+  ] as const) {
+    const bodyJson = blocksToDoc([{ p: `${title}正文待完善。` }]);
+    await db.insert(articles).values({
+      slug,
+      columnId: first!.id,
+      title,
+      bodyJson,
+      bodyHtml: renderRichText(bodyJson),
+      status,
+      authorId,
+      createdBy: authorId,
+      searchVector: articleSearchVector({ title, bodyText: richTextToPlain(bodyJson) }),
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../open';
+import { branches } from '../schema/branches';
+import { seedBase } from './base';
+import { seedArticlesFor } from './demo-news';
+import { DEMO_SECRETARY_BRANCH, seedBranchTree, seedDemoAccounts, seedPeople } from './demo-org';
+import { seedActivities, seedDevelopment, seedLectureCatalog, seedTraining } from './demo-records';
+
+export type SeedResult = { base: true; demo: 'seeded' | 'already-present' | 'skipped' };
+
+/** The demo is present once the work committee's root node exists. */
+async function hasDemo(db: Database) {
+  const rows = await db.select({ id: branches.id }).from(branches).where(eq(branches.code, 'WC')).limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Idempotent: reference data is upserted; the demo is written once, in one transaction, and
+ * only when asked for (the embedded database, or SEED_DEMO=1 on a server).
+ */
+export async function seedDatabase(db: Database, options: { demo: boolean }): Promise<SeedResult> {
+  return db.transaction(async (tx) => {
+    // Two starting processes must not both seed: serialize on a transaction-level lock.
+    await tx.execute(sql`select pg_advisory_xact_lock(7416002)`);
+    await seedBase(tx);
+    if (!options.demo) return { base: true, demo: 'skipped' } as const;
+    if (await hasDemo(tx)) return { base: true, demo: 'already-present' } as const;
+    const branchIdsByCode = await seedBranchTree(tx);
+    const users = await seedDemoAccounts(tx, branchIdsByCode);
+    const people = await seedPeople(tx, branchIdsByCode);
+    const demoBranch = branchIdsByCode.get(DEMO_SECRETARY_BRANCH)!;
+    const peopleBranches = [...new Set(people.map((p) => p.branchId))];
+    const ids = { users, people, branchIds: [demoBranch, ...peopleBranches.filter((b) => b !== demoBranch)] };
+    await seedArticlesFor(tx, users);
+    await seedLectureCatalog(tx, ids);
+    await seedTraining(tx, ids);
+    await seedDevelopment(tx, ids);
+    await seedActivities(tx, ids);
+    return { base: true, demo: 'seeded' } as const;
+  });
+}

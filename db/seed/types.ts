@@ -1,0 +1,57 @@
+import type { BranchKind } from '../schema/branches';
+import type { lectureFormats } from '../schema/lectures';
+
+/** Demo content is plain data; db/seed/demo.ts turns it into rows. */
+export type SeedColumn = { slug: string; name: string; description: string; sortOrder: number };
+
+export type SeedBranch = {
+  code: string;
+  parentCode: string | null;
+  kind: BranchKind;
+  name: string;
+  unitName: string;
+  secretaryName?: string;
+  deputySecretaryName?: string;
+  contactPhone?: string;
+  memberCount: number;
+  establishedOn?: string;
+  showcase?: string;
+};
+
+/** Body blocks: a section heading, a paragraph, a bullet list or a quotation. */
+export type SeedBlock = { h: string } | { p: string } | { ul: string[] } | { quote: string };
+
+export type SeedArticle = {
+  slug: string;
+  column: string;
+  kicker?: string;
+  title: string;
+  subtitle?: string;
+  byline: string;
+  source: string;
+  summary: string;
+  /** ISO 8601 with +08:00 offset. */
+  publishedAt: string;
+  pinned?: boolean;
+  videoUrl?: string;
+  body: SeedBlock[];
+};
+
+export type SeedLecturer = {
+  name: string;
+  unitName: string;
+  title: string;
+  specialties: string[];
+  bio: string;
+  featured?: boolean;
+};
+
+export type SeedLecture = {
+  title: string;
+  theme: string;
+  lecturer: string;
+  format: (typeof lectureFormats)[number];
+  durationMinutes: number;
+  summary: string;
+  showcase?: boolean;
+};

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The one place that reads process.env. Everything else imports `env`.
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NEXT_PHASE: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATA_DIR: z.string().default('./data'),
+  PGLITE_DIR: z.string().optional(),
+  SEED_DEMO: flag,
+  SITE_URL: z.string().url().default('http://localhost:3000'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof schema> & { pgliteDir: string; dataDir: string };
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  const pgliteDir = path.resolve(parsed.data.PGLITE_DIR ?? path.join(dataDir, 'pglite'));
+  return { ...parsed.data, dataDir, pgliteDir };
+}
+
+export const env: Env = parseEnv(process.env);
+
+export const isBuildPhase = () => env.NEXT_PHASE === 'phase-production-build';

@@ -1,0 +1,81 @@
+// Chinese full-text search without extensions: overlapping CJK bigrams in a tsvector that is
+// built here, position by position, and matched with phrase queries. Shared by writes (the
+// stored vector) and reads (the query), so both always agree. Rebuild stored vectors when this
+// file changes (lib/news/search-index.ts).
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+const RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+/gu;
+
+/** A run of text that should match as a phrase: its tokens in order. */
+export type Phrase = string[];
+
+function runTokens(run: string): string[] {
+  if (!CJK.test(run[0] ?? '')) return [run.toLowerCase()];
+  const chars = Array.from(run);
+  if (chars.length === 1) return chars;
+  const bigrams: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) bigrams.push(chars[i]! + chars[i + 1]!);
+  return bigrams;
+}
+
+/** Splits text into phrases: CJK runs as bigram chains, other words as single tokens. */
+export function phrases(text: string): Phrase[] {
+  return Array.from(text.normalize('NFKC').matchAll(RUN), (m) => runTokens(m[0]));
+}
+
+export type WeightedText = { text: string; weight: 'A' | 'B' | 'C' | 'D' };
+
+const MAX_POSITION = 16383;
+
+function quoteLexeme(token: string) {
+  return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/**
+ * Builds a tsvector literal (`'党建':1A,9B …`). Phrases are separated by a gap of one
+ * position so a phrase query cannot match across punctuation; fields by a larger gap.
+ */
+export function toTsvectorLiteral(fields: WeightedText[]): string {
+  const positions = new Map<string, string[]>();
+  let position = 1;
+  for (const field of fields) {
+    for (const phrase of phrases(field.text)) {
+      for (const token of phrase) {
+        if (position > MAX_POSITION) break;
+        const list = positions.get(token) ?? [];
+        // tsvector keeps at most 256 positions per lexeme.
+        if (list.length < 256) list.push(`${position}${field.weight}`);
+        positions.set(token, list);
+        position++;
+      }
+      position++;
+    }
+    position += 10;
+  }
+  return Array.from(positions, ([token, list]) => `${quoteLexeme(token)}:${list.join(',')}`).join(' ');
+}
+
+export type SearchQuery =
+  | { kind: 'empty' }
+  /** A one-character query: bigrams cannot find it, a substring match can. */
+  | { kind: 'substring'; text: string }
+  | { kind: 'fulltext'; tsquery: string; terms: string[] };
+
+/** Turns what a reader typed into a tsquery literal: each phrase in order, all phrases required. */
+export function parseSearchQuery(input: string): SearchQuery {
+  const text = input.normalize('NFKC').trim().slice(0, 100);
+  const found = phrases(text);
+  if (found.length === 0) return { kind: 'empty' };
+  const terms = Array.from(text.matchAll(RUN), (m) => m[0]);
+  if (found.length === 1 && terms[0] && Array.from(terms[0]).length === 1 && CJK.test(terms[0])) {
+    return { kind: 'substring', text: terms[0] };
+  }
+  const tsquery = found
+    .slice(0, 12)
+    .map((phrase) => {
+      const chain = phrase.map(quoteLexeme).join(' <-> ');
+      return phrase.length > 1 ? `(${chain})` : chain;
+    })
+    .join(' & ');
+  return { kind: 'fulltext', tsquery, terms };
+}

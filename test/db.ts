@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'drizzle-orm';
+import postgres from 'postgres';
+import { useDatabaseHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { type DatabaseHandle, openDatabase } from '@/db/open';
+
+/** Where integration tests run: PostgreSQL when TEST_DATABASE_URL is set, else in-memory PGlite. */
+export const testServerUrl = process.env.TEST_DATABASE_URL || undefined;
+
+export type TestDatabase = DatabaseHandle & { name: string; queries: string[] };
+
+/**
+ * A fresh, migrated database for one test file, wired in as the application's database.
+ * On PostgreSQL it is a new database dropped afterwards; on PGlite an in-memory instance.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const queries: string[] = [];
+  const logger: Logger = { logQuery: (query) => queries.push(query) };
+  let handle: DatabaseHandle;
+  let name = 'pglite-memory';
+  let dropDatabase = async () => {};
+  if (testServerUrl) {
+    name = `portal_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+    const admin = postgres(testServerUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    await admin.end();
+    const url = new URL(testServerUrl);
+    url.pathname = `/${name}`;
+    handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolMax: 4, logger });
+    dropDatabase = async () => {
+      const admin2 = postgres(testServerUrl, { max: 1, onnotice: () => {} });
+      await admin2.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin2.end();
+    };
+  } else {
+    handle = await openDatabase({ kind: 'pglite', logger });
+  }
+  await migrateDatabase(handle);
+  queries.length = 0;
+  useDatabaseHandle(handle);
+  return {
+    ...handle,
+    name,
+    queries,
+    async close() {
+      useDatabaseHandle(undefined);
+      await handle.close();
+      await dropDatabase();
+    },
+  };
+}
