@@ -35,6 +35,6 @@ export async function getDb(): Promise<Database> {
 }
 
 /** Integration tests point the application's queries at their own database. */
-export function useDatabaseHandle(handle: DatabaseHandle | undefined) {
+export function setDatabaseHandle(handle: DatabaseHandle | undefined) {
   store.__portalDatabase = handle ? Promise.resolve(handle) : undefined;
 }

@@ -31,8 +31,9 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const dataDir = path.resolve(parsed.data.DATA_DIR);
-  const pgliteDir = path.resolve(parsed.data.PGLITE_DIR ?? path.join(dataDir, 'pglite'));
+  // Runtime paths chosen by the operator: keep the bundler from tracing them.
+  const dataDir = path.resolve(/* turbopackIgnore: true */ parsed.data.DATA_DIR);
+  const pgliteDir = path.resolve(/* turbopackIgnore: true */ parsed.data.PGLITE_DIR ?? path.join(dataDir, 'pglite'));
   return { ...parsed.data, dataDir, pgliteDir };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'drizzle-orm';
 import postgres from 'postgres';
-import { useDatabaseHandle } from '@/db/client';
+import { setDatabaseHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { type DatabaseHandle, openDatabase } from '@/db/open';
 
@@ -38,13 +38,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   await migrateDatabase(handle);
   queries.length = 0;
-  useDatabaseHandle(handle);
+  setDatabaseHandle(handle);
   return {
     ...handle,
     name,
     queries,
     async close() {
-      useDatabaseHandle(undefined);
+      setDatabaseHandle(undefined);
       await handle.close();
       await dropDatabase();
     },

@@ -30,7 +30,7 @@ export async function seedDemoAccounts(db: Database, branchIds: Map<string, numb
   const accounts = [
     { username: 'admin', displayName: '工委办公室 周明', role: 'admin' as const, branchId: null },
     { username: 'editor', displayName: '宣传科 林晓', role: 'editor' as const, branchId: null },
-    { username: 'secretary', displayName: '支部书记 陈建华', role: 'branch_secretary' as const, branchId: branchIds.get(DEMO_SECRETARY_BRANCH)! },
+    { username: 'secretary', displayName: '支部书记 陈思远', role: 'branch_secretary' as const, branchId: branchIds.get(DEMO_SECRETARY_BRANCH)! },
     { username: 'auditor', displayName: '督查室 赵敏', role: 'auditor' as const, branchId: null },
   ];
   const rows = await db

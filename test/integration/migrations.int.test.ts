@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase } from '@/db/migrate';
 import { selectRows } from '@/db/rows';
@@ -13,8 +13,8 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const tables = Object.values(schema)
-  .filter((value): value is PgTable => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value)
-  .map((table) => getTableConfig(table));
+  .filter((value) => is(value, PgTable))
+  .map((table) => getTableConfig(table as PgTable));
 
 async function columnsOf(table: string) {
   const rows = await selectRows<{ column_name: string }>(
