@@ -19,6 +19,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['{lib,db,components,app}/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
@@ -27,6 +28,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.int.test.ts'],
           environment: 'node',
           // Each file opens its own database; PGlite is memory-hungry, so keep files few at once.

@@ -43,7 +43,8 @@ counts.passed += Number(vitest?.numPassedTests ?? 0);
 counts.failed += Number(vitest?.numFailedTests ?? 0);
 counts.skipped += Number(vitest?.numPendingTests ?? 0) + Number(vitest?.numTodoTests ?? 0);
 if (vitestCode !== 0 || !vitest) {
-  if (!vitest) counts.failed++;
+  // A run that failed outside any test (a config or import error) still counts as a failure.
+  if (!vitest?.numFailedTests) counts.failed++;
   summarize();
   process.exit(vitestCode || 1);
 }
