@@ -5,6 +5,28 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // Cached pages live in the process's memory, not in .next/: a restart, a new database or a
+    // second instance never serves pages rendered from other data.
+    isrFlushToDisk: false,
+  },
+  async rewrites() {
+    return {
+      // Public pages are cached on first request (ISR) and never prerendered at build time, when
+      // no database exists. That needs a dynamic segment, so the home page and `?page=N` column
+      // pages are served by internal routes that have one.
+      beforeFiles: [
+        { source: '/', destination: '/home/latest' },
+        {
+          source: '/columns/:slug',
+          has: [{ type: 'query', key: 'page', value: '(?<page>[0-9]{1,6})' }],
+          destination: '/columns/:slug/page/:page',
+        },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
 };
 
 export default nextConfig;

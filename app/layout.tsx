@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from 'next';
+import { env } from '@/lib/env';
 import { site } from '@/lib/site';
 import './globals.css';
 
 export const metadata: Metadata = {
+  metadataBase: new URL(env.SITE_URL),
   title: { default: site.name, template: `%s - ${site.name}` },
   description: site.description,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from './format';
+import { formatDate, formatDateTime } from './format';
 
 describe('formatDate', () => {
   it('shows the date in Beijing time, not UTC', () => {
@@ -8,5 +8,11 @@ describe('formatDate', () => {
 
   it('shows nothing for a missing date', () => {
     expect(formatDate(null)).toBe('');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows Beijing wall-clock time on a 24-hour clock', () => {
+    expect(formatDateTime(new Date('2025-03-14T16:05:00Z'))).toBe('2025-03-15 00:05');
   });
 });

@@ -9,3 +9,20 @@ export function formatDate(value: Date | string | null | undefined): string {
   const parts = Object.fromEntries(dateFormat.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** 2025-03-14 09:30 in Beijing time. */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  const parts = Object.fromEntries(dateTimeFormat.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}

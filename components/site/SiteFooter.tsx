@@ -9,7 +9,9 @@ export function SiteFooter() {
         <p>
           地址：{site.address}　邮编：{site.postcode}　电话：{site.phone}
         </p>
-        <p>{site.icp}</p>
+        <p>
+          <a href="/about">关于本站</a>　<a href="/feed.xml">RSS 订阅</a>　{site.icp}
+        </p>
       </div>
     </footer>
   );

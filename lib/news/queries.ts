@@ -1,14 +1,16 @@
 import 'server-only';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { articles, columns } from '@/db/schema/news';
+import { articles, columns, media } from '@/db/schema/news';
+import { pageCountOf, type Page } from './pagination';
+import { isSlug } from './slug';
+import { publiclyVisible } from './visibility';
 
-// Public reads. Every query here filters to published articles: nothing else is ever public.
-const published = eq(articles.status, 'published');
+// Public reads for lists. Every query filters with `publiclyVisible`; lists never load bodies.
 
 /** The fields a list shows: never the body. */
-const listFields = {
+export const listFields = {
   id: articles.id,
   slug: articles.slug,
   title: articles.title,
@@ -30,8 +32,10 @@ export type ArticleListItem = {
   columnId: number;
 };
 
+export type ColumnSummary = { id: number; slug: string; name: string; description: string | null };
+
 /** Deduplicated per request: the layout's navigation and the page both ask. */
-export const listVisibleColumns = cache(async () => {
+export const listVisibleColumns = cache(async (): Promise<ColumnSummary[]> => {
   const db = await getDb();
   return db
     .select({ id: columns.id, slug: columns.slug, name: columns.name, description: columns.description })
@@ -40,15 +44,19 @@ export const listVisibleColumns = cache(async () => {
     .orderBy(asc(columns.sortOrder), asc(columns.id));
 });
 
-/** Pinned articles for the headline area, newest first. */
-export async function listHeadlines({ limit = 3 }: { limit?: number } = {}): Promise<ArticleListItem[]> {
+export type Headline = ArticleListItem & { coverUrl: string | null; coverAlt: string | null };
+
+/** Pinned articles for the headline area, newest first, with their cover images. */
+export async function listHeadlines({ limit = 3 }: { limit?: number } = {}): Promise<Headline[]> {
   const db = await getDb();
-  return db
-    .select(listFields)
+  const rows = await db
+    .select({ ...listFields, coverKey: media.storageKey, coverAlt: media.altText })
     .from(articles)
-    .where(and(published, eq(articles.pinned, true)))
-    .orderBy(desc(articles.publishedAt))
+    .leftJoin(media, eq(media.id, articles.coverMediaId))
+    .where(and(publiclyVisible, eq(articles.pinned, true)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit);
+  return rows.map(({ coverKey, ...row }) => ({ ...row, coverUrl: coverKey ? `/media/${coverKey}` : null }));
 }
 
 /** The latest `perColumn` published articles of every column, in one query. */
@@ -60,7 +68,7 @@ export async function listLatestByColumn({ perColumn = 6 }: { perColumn?: number
       rank: sql<number>`row_number() over (partition by ${articles.columnId} order by ${articles.publishedAt} desc, ${articles.id} desc)`.as('rank'),
     })
     .from(articles)
-    .where(published)
+    .where(publiclyVisible)
     .as('ranked');
   const rows = await db
     .select()
@@ -68,4 +76,40 @@ export async function listLatestByColumn({ perColumn = 6 }: { perColumn?: number
     .where(sql`${ranked.rank} <= ${perColumn}`)
     .orderBy(asc(ranked.columnId), asc(ranked.rank));
   return rows.map(({ rank: _rank, ...item }) => item);
+}
+
+export async function findVisibleColumn(slug: string): Promise<ColumnSummary | null> {
+  if (!isSlug(slug)) return null;
+  const all = await listVisibleColumns();
+  return all.find((c) => c.slug === slug) ?? null;
+}
+
+/** One page of a column, newest first, with the total for page links. */
+export async function listColumnArticles({ columnId, page, pageSize = 20 }: { columnId: number; page: number; pageSize?: number }): Promise<Page<ArticleListItem>> {
+  const db = await getDb();
+  const where = and(publiclyVisible, eq(articles.columnId, columnId));
+  const [items, [counted]] = await Promise.all([
+    db
+      .select(listFields)
+      .from(articles)
+      .where(where)
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(articles).where(where),
+  ]);
+  const total = counted?.n ?? 0;
+  return { items, total, page, pageSize, pageCount: pageCountOf(total, pageSize) };
+}
+
+/** Latest notices for the home page's notice board. */
+export async function listLatestInColumn({ slug, limit }: { slug: string; limit: number }): Promise<ArticleListItem[]> {
+  const db = await getDb();
+  return db
+    .select(listFields)
+    .from(articles)
+    .innerJoin(columns, eq(columns.id, articles.columnId))
+    .where(and(publiclyVisible, eq(columns.slug, slug)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit);
 }

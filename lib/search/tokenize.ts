@@ -1,7 +1,7 @@
 // Chinese full-text search without extensions: overlapping CJK bigrams in a tsvector that is
 // built here, position by position, and matched with phrase queries. Shared by writes (the
-// stored vector) and reads (the query), so both always agree. Rebuild stored vectors when this
-// file changes (lib/news/search-index.ts).
+// stored vector) and reads (the query), so both always agree. Run `npm run search:reindex` when this
+// file changes.
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 const RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+/gu;

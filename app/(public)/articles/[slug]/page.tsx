@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleView } from '@/components/news/ArticleView';
+import { ViewBeacon } from '@/components/news/ViewBeacon';
+import { env } from '@/lib/env';
+import { findAdjacentArticles, findRelatedArticles, findVisibleArticle } from '@/lib/news/article-queries';
+import { newsArticleJsonLd, serializeJsonLd } from '@/lib/news/json-ld';
+import { qrCodeSvg } from '@/lib/news/qr';
+import { site } from '@/lib/site';
+
+// Rendered on first request, then cached; publishing revalidates it (lib/news/revalidate.ts).
+// Old slugs are answered with a 301 by proxy.ts before this page is reached.
+export const revalidate = 60;
+export const generateStaticParams = () => [];
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await findVisibleArticle((await params).slug);
+  if (!article) return {};
+  const url = `/articles/${article.slug}`;
+  return {
+    title: article.title,
+    description: article.summary ?? site.description,
+    alternates: { canonical: url },
+    openGraph: {
+      type: 'article',
+      title: article.title,
+      description: article.summary ?? undefined,
+      url,
+      siteName: site.name,
+      locale: 'zh_CN',
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: article.updatedAt.toISOString(),
+      section: article.column.name,
+      images: article.cover ? [{ url: article.cover.url, alt: article.cover.alt }] : undefined,
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await findVisibleArticle((await params).slug);
+  if (!article) notFound();
+  const url = new URL(`/articles/${article.slug}`, env.SITE_URL).toString();
+  const [adjacent, related, qrSvg] = await Promise.all([findAdjacentArticles(article), findRelatedArticles(article), qrCodeSvg(url)]);
+  const jsonLd = newsArticleJsonLd({
+    ...article,
+    url,
+    imageUrl: article.cover ? new URL(article.cover.url, env.SITE_URL).toString() : null,
+    section: article.column.name,
+  });
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <ArticleView article={article} adjacent={adjacent} related={related} qrSvg={qrSvg} />
+      <ViewBeacon slug={article.slug} />
+    </>
+  );
+}

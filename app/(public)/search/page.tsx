@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { SearchView } from '@/components/news/SearchView';
+import { parsePage } from '@/lib/news/pagination';
+import { listVisibleColumns } from '@/lib/news/queries';
+import { searchArticles } from '@/lib/news/search';
+
+// Results depend on the query string: always rendered per request.
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = first((await searchParams).q).trim().slice(0, 100);
+  return { title: q ? `搜索：${q}` : '站内搜索', robots: { index: false, follow: true } };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const q = first(params.q).trim().slice(0, 100);
+  const columns = await listVisibleColumns();
+  // An unknown column filter is ignored rather than answered with an empty page.
+  const column = columns.find((c) => c.slug === first(params.column))?.slug;
+  const results = q ? await searchArticles({ query: q, columnSlug: column, page: parsePage(params.page) }) : null;
+  return <SearchView q={q} column={column} columns={columns} results={results} />;
+}

@@ -1,0 +1,82 @@
+import Link from 'next/link';
+import { formatDate, formatDateTime } from '@/lib/format';
+import type { PublicArticle } from '@/lib/news/article-queries';
+import type { ArticleListItem } from '@/lib/news/queries';
+import { safeUrl } from '@/lib/news/rich-text';
+import styles from './article.module.css';
+import { Breadcrumb } from './Breadcrumb';
+
+type Adjacent = { slug: string; title: string } | null;
+
+export function ArticleView({
+  article,
+  adjacent,
+  related,
+  qrSvg,
+}: {
+  article: PublicArticle;
+  adjacent: { previous: Adjacent; next: Adjacent };
+  related: ArticleListItem[];
+  qrSvg: string;
+}) {
+  const video = safeUrl(article.videoUrl);
+  return (
+    <>
+      <Breadcrumb items={[{ label: article.column.name, href: `/columns/${article.column.slug}` }, { label: '正文' }]} />
+      <article className={styles.article}>
+        <header className={styles.header}>
+          {article.kicker && <p className={styles.kicker}>{article.kicker}</p>}
+          <h1>{article.title}</h1>
+          {article.subtitle && <p className={styles.subtitle}>{article.subtitle}</p>}
+          <p className={styles.meta}>
+            {article.byline && <span>{article.byline}</span>}
+            {article.source && <span>来源：{article.source}</span>}
+            <span>
+              发布时间：<time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
+            </span>
+          </p>
+        </header>
+        {article.cover && (
+          <figure className={styles.cover}>
+            {/* eslint-disable-next-line @next/next/no-img-element -- media variants are already sized and re-encoded */}
+            <img src={article.cover.url} alt={article.cover.alt} width={article.cover.width ?? undefined} height={article.cover.height ?? undefined} />
+            {article.cover.caption && <figcaption>{article.cover.caption}</figcaption>}
+          </figure>
+        )}
+        {video && (
+          <figure className={styles.video}>
+            <video controls preload="none" src={video} aria-label={`${article.title}（视频）`}>
+              <a href={video}>下载视频</a>
+            </video>
+          </figure>
+        )}
+        <div className={styles.body} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        <aside className={styles.qr} aria-label="手机扫码阅读">
+          <div role="img" aria-label="本文网址二维码" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+          <p>手机扫码阅读本文</p>
+        </aside>
+      </article>
+      <nav aria-label="上下篇" className={`${styles.adjacent} no-print`}>
+        <p>
+          上一篇：{adjacent.previous ? <Link href={`/articles/${adjacent.previous.slug}`}>{adjacent.previous.title}</Link> : <span>没有了</span>}
+        </p>
+        <p>
+          下一篇：{adjacent.next ? <Link href={`/articles/${adjacent.next.slug}`}>{adjacent.next.title}</Link> : <span>没有了</span>}
+        </p>
+      </nav>
+      {related.length > 0 && (
+        <section aria-labelledby="related-title" className={`${styles.related} no-print`}>
+          <h2 id="related-title">相关文章</h2>
+          <ul>
+            {related.map((item) => (
+              <li key={item.slug}>
+                <Link href={`/articles/${item.slug}`}>{item.title}</Link>
+                <time dateTime={item.publishedAt?.toISOString()}>{formatDate(item.publishedAt)}</time>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

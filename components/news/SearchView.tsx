@@ -1,0 +1,71 @@
+import Link from 'next/link';
+import { formatDate } from '@/lib/format';
+import type { ColumnSummary } from '@/lib/news/queries';
+import type { SearchResults } from '@/lib/news/search';
+import { Highlighted } from './Highlighted';
+import { Pagination } from './Pagination';
+import styles from './search.module.css';
+
+export function searchHref({ q, column, page }: { q: string; column?: string; page?: number }) {
+  const params = new URLSearchParams({ q });
+  if (column) params.set('column', column);
+  if (page && page > 1) params.set('page', String(page));
+  return `/search?${params}`;
+}
+
+export function SearchView({ q, column, columns, results }: { q: string; column?: string; columns: ColumnSummary[]; results: SearchResults | null }) {
+  return (
+    <>
+      <h1 className={styles.title}>站内搜索</h1>
+      <form action="/search" method="get" role="search" className={styles.form}>
+        <div className={styles.field}>
+          <label htmlFor="search-q">关键词</label>
+          <input id="search-q" name="q" type="search" defaultValue={q} maxLength={100} placeholder="如：营商环境、党课" />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor="search-column">栏目</label>
+          <select id="search-column" name="column" defaultValue={column ?? ''}>
+            <option value="">全部栏目</option>
+            {columns.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          搜索
+        </button>
+      </form>
+      {results === null ? (
+        <p className={styles.hint}>请输入关键词，支持标题、摘要和正文检索。</p>
+      ) : (
+        <section aria-labelledby="search-results-title">
+          <h2 id="search-results-title" className={styles.count} aria-live="polite">
+            {results.total > 0 ? `找到 ${results.total} 条与“${q}”相关的结果` : `没有找到与“${q}”相关的结果`}
+          </h2>
+          {results.total === 0 && <p className={styles.hint}>请尝试更换关键词，或选择“全部栏目”。</p>}
+          <ol className={styles.results}>
+            {results.items.map((hit) => (
+              <li key={hit.slug}>
+                <h3>
+                  <Link href={`/articles/${hit.slug}`}>
+                    <Highlighted text={hit.title} terms={results.terms} />
+                  </Link>
+                </h3>
+                <p>
+                  <Highlighted text={hit.snippet} terms={results.terms} />
+                </p>
+                <p className={styles.meta}>
+                  <Link href={`/columns/${hit.columnSlug}`}>{hit.columnName}</Link>
+                  <time dateTime={new Date(hit.publishedAt).toISOString()}>{formatDate(hit.publishedAt)}</time>
+                </p>
+              </li>
+            ))}
+          </ol>
+          <Pagination page={results.page} pageCount={results.pageCount} href={(p) => searchHref({ q, column, page: p })} />
+        </section>
+      )}
+    </>
+  );
+}
