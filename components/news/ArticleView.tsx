@@ -48,6 +48,7 @@ export function ArticleView({
             <video controls preload="none" src={video} aria-label={`${article.title}（视频）`}>
               <a href={video}>下载视频</a>
             </video>
+            <figcaption>视频内容的文字稿见下方正文。</figcaption>
           </figure>
         )}
         <div className={styles.body} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />

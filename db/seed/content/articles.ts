@@ -188,7 +188,7 @@ export const seedArticles: SeedArticle[] = [
     summary: '由AI数字人主播播报的年度视频新闻，带您回顾2025年市级机关党建工作的重点与亮点。',
     publishedAt: '2025-12-26T18:00:00+08:00',
     pinned: true,
-    videoUrl: '/media/demo/newscast.mp4',
+    videoUrl: '/demo/newscast.webm',
     body: [
       { p: '岁末年初，市委市级机关工委推出数字人播报年度视频新闻，以简洁直观的方式回顾2025年市级机关党建工作。读者可点击观看视频，也可扫描二维码在手机上收看。以下为本期播报的主要内容。' },
       { h: '理论武装走深走实' },
