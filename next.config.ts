@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
     // Cached pages live in the process's memory, not in .next/: a restart, a new database or a
     // second instance never serves pages rendered from other data.
     isrFlushToDisk: false,
+    // forbidden() renders the 403 page when a signed-in user lacks a permission.
+    authInterrupts: true,
   },
   async rewrites() {
     return {

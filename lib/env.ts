@@ -21,6 +21,10 @@ const schema = z.object({
   SEED_DEMO: flag,
   SITE_URL: z.string().url().default('http://localhost:3000'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
+  // Signed-in sessions end after this many idle hours, and after SESSION_MAX_HOURS in any case.
+  SESSION_IDLE_HOURS: z.coerce.number().min(0.05).max(24 * 30).default(8),
+  SESSION_MAX_HOURS: z.coerce.number().min(1).max(24 * 90).default(24 * 7),
 });
 
 export type Env = z.infer<typeof schema> & { pgliteDir: string; dataDir: string };

@@ -18,6 +18,9 @@ export type SearchHit = {
 
 export type SearchResults = Page<SearchHit> & { terms: string[] };
 
+/** `%text%` with LIKE's wildcards in the text taken literally. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+
 const empty = (page: number, pageSize: number): SearchResults => ({ items: [], total: 0, page, pageCount: 1, pageSize, terms: [] });
 
 /**
@@ -39,16 +42,17 @@ export async function searchArticles({
   if (parsed.kind === 'empty') return empty(page, pageSize);
   const db = await getDb();
 
-  const match =
-    parsed.kind === 'fulltext'
-      ? sql`${articles.searchVector} @@ ${parsed.tsquery}::tsquery`
-      : or(...[articles.title, articles.summary, articles.bodyHtml].map((c) => ilike(c, `%${parsed.text.replace(/[\\%_]/g, '\\$&')}%`)));
-  const terms = parsed.kind === 'fulltext' ? parsed.terms : [parsed.text];
-  const titleFirst =
-    parsed.kind === 'fulltext'
-      ? sql`(ts_filter(${articles.searchVector}, '{a}') @@ ${parsed.tsquery}::tsquery)`
-      : sql`(${articles.title} ilike ${`%${parsed.text}%`})`;
-  const rank = parsed.kind === 'fulltext' ? [desc(sql`ts_rank_cd(${articles.searchVector}, ${parsed.tsquery}::tsquery)`)] : [];
+  const { tsquery, substrings, terms } = parsed;
+  const fulltext = tsquery ? sql`${articles.searchVector} @@ ${tsquery}::tsquery` : undefined;
+  // Substring terms must appear in one of the fields the index covers.
+  const containing = substrings.map((text) =>
+    or(...[articles.title, articles.kicker, articles.subtitle, articles.summary, articles.bodyHtml].map((c) => ilike(c, likePattern(text)))),
+  );
+  const match = and(fulltext, ...containing);
+  const titleFirst = tsquery
+    ? sql`(ts_filter(${articles.searchVector}, '{a}') @@ ${tsquery}::tsquery)`
+    : sql`(${articles.title} ilike ${likePattern(substrings[0]!)})`;
+  const rank = tsquery ? [desc(sql`ts_rank_cd(${articles.searchVector}, ${tsquery}::tsquery)`)] : [];
 
   const where = and(publiclyVisible, match, columnSlug ? eq(columns.slug, columnSlug) : undefined);
   const rows = await db

@@ -29,19 +29,32 @@ describe('toTsvectorLiteral', () => {
 
 describe('parseSearchQuery', () => {
   it('builds a phrase query from bigrams', () => {
-    expect(parseSearchQuery(' 营商环境 ')).toMatchObject({
-      kind: 'fulltext',
+    expect(parseSearchQuery(' 营商环境 ')).toEqual({
+      kind: 'search',
       tsquery: "('营商' <-> '商环' <-> '环境')",
+      substrings: [],
       terms: ['营商环境'],
     });
   });
 
-  it('requires every phrase of a mixed query', () => {
-    expect(parseSearchQuery('AI 党课')).toMatchObject({ tsquery: "'ai' & '党课'" });
+  it('requires every space-separated term', () => {
+    expect(parseSearchQuery('AI 党课')).toMatchObject({ tsquery: "'ai' & '党课'", substrings: [] });
   });
 
-  it('falls back to substring search for a single Chinese character', () => {
-    expect(parseSearchQuery('党')).toEqual({ kind: 'substring', text: '党' });
+  it('requires every word of a term written without spaces', () => {
+    expect(parseSearchQuery('2025年度')).toMatchObject({ tsquery: "'2025' & '年度'", terms: ['2025', '年度'] });
+    expect(parseSearchQuery('AI赋能')).toMatchObject({ tsquery: "'ai' & '赋能'" });
+  });
+
+  it('matches terms holding a lone Chinese character as substrings', () => {
+    expect(parseSearchQuery('党')).toEqual({ kind: 'search', tsquery: null, substrings: ['党'], terms: ['党'] });
+    expect(parseSearchQuery('2025年 营商环境')).toEqual({
+      kind: 'search',
+      tsquery: "('营商' <-> '商环' <-> '环境')",
+      substrings: ['2025年'],
+      terms: ['2025年', '营商环境'],
+    });
+    expect(parseSearchQuery('AI 党')).toMatchObject({ tsquery: "'ai'", substrings: ['党'] });
   });
 
   it('treats punctuation-only, emoji and empty input as empty', () => {
@@ -50,7 +63,6 @@ describe('parseSearchQuery', () => {
   });
 
   it('neutralizes tsquery syntax typed by a reader', () => {
-    const q = parseSearchQuery("a' | !b & (c");
-    expect(q).toMatchObject({ tsquery: "'a' & 'b' & 'c'" });
+    expect(parseSearchQuery("a' | !b & (c")).toMatchObject({ tsquery: "'a' & 'b' & 'c'", substrings: [] });
   });
 });

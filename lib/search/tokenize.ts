@@ -57,25 +57,48 @@ export function toTsvectorLiteral(fields: WeightedText[]): string {
 
 export type SearchQuery =
   | { kind: 'empty' }
-  /** A one-character query: bigrams cannot find it, a substring match can. */
-  | { kind: 'substring'; text: string }
-  | { kind: 'fulltext'; tsquery: string; terms: string[] };
+  | {
+      kind: 'search';
+      /** Phrase query over the stored vectors, or null when every term needs a substring match. */
+      tsquery: string | null;
+      /** Terms holding a lone Chinese character, which bigrams cannot find: matched as substrings. */
+      substrings: string[];
+      /** What to highlight in results. */
+      terms: string[];
+    };
 
-/** Turns what a reader typed into a tsquery literal: each phrase in order, all phrases required. */
+function phraseQuery(phrase: Phrase): string {
+  const chain = phrase.map(quoteLexeme).join(' <-> ');
+  return phrase.length > 1 ? `(${chain})` : chain;
+}
+
+const isLoneCjk = (phrase: Phrase) => phrase.length === 1 && Array.from(phrase[0]!).length === 1 && CJK.test(phrase[0]!);
+
+/**
+ * Turns what a reader typed into search conditions. Every word must match: a Chinese run as a
+ * phrase of its bigrams, a Latin word or number as itself (readers seldom type spaces, so
+ * "AI读书" asks for both words, not for them side by side). A space-separated term holding a
+ * lone Chinese character (党, 2025年) is matched as a substring instead, since single
+ * characters are not indexed on their own.
+ */
 export function parseSearchQuery(input: string): SearchQuery {
   const text = input.normalize('NFKC').trim().slice(0, 100);
-  const found = phrases(text);
-  if (found.length === 0) return { kind: 'empty' };
-  const terms = Array.from(text.matchAll(RUN), (m) => m[0]);
-  if (found.length === 1 && terms[0] && Array.from(terms[0]).length === 1 && CJK.test(terms[0])) {
-    return { kind: 'substring', text: terms[0] };
+  const phraseQueries: string[] = [];
+  const substrings: string[] = [];
+  const terms: string[] = [];
+  for (const term of text.split(/\s+/).slice(0, 8)) {
+    const found = phrases(term);
+    if (found.length === 0) continue;
+    if (found.some(isLoneCjk)) {
+      // Keep the term as typed between its first and last letter, punctuation included.
+      const core = term.slice(term.search(/[\p{L}\p{N}]/u)).replace(/[^\p{L}\p{N}]+$/u, '');
+      substrings.push(core);
+      terms.push(core);
+    } else {
+      phraseQueries.push(...found.map(phraseQuery));
+      terms.push(...Array.from(term.matchAll(RUN), (m) => m[0]));
+    }
   }
-  const tsquery = found
-    .slice(0, 12)
-    .map((phrase) => {
-      const chain = phrase.map(quoteLexeme).join(' <-> ');
-      return phrase.length > 1 ? `(${chain})` : chain;
-    })
-    .join(' & ');
-  return { kind: 'fulltext', tsquery, terms };
+  if (phraseQueries.length === 0 && substrings.length === 0) return { kind: 'empty' };
+  return { kind: 'search', tsquery: phraseQueries.length ? phraseQueries.join(' & ') : null, substrings, terms };
 }

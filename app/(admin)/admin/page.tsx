@@ -1,6 +1,39 @@
-import { notFound } from 'next/navigation';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/current-user';
+import { menuFor } from '@/lib/auth/menu';
+import { roleLabels } from '@/lib/auth/roles';
+import { formatDateTime } from '@/lib/format';
+import styles from '@/components/admin/admin-ui.module.css';
 
-// The signed-in area opens with sign-in and permissions; until then it exposes nothing.
-export default function AdminHome() {
-  notFound();
+export const metadata: Metadata = { title: '工作台' };
+
+const ROLE_INTRO = {
+  admin: '您可以管理用户、查看审计日志；文章审核发布、栏目、支部与党课管理将陆续开放。',
+  editor: '文章撰写与送审功能将在编辑工作台上线后开放；现在可以修改您的密码。',
+  branch_secretary: '本支部“三会一课”、主题党日、党课与发展党员记录功能将陆续开放；现在可以修改您的密码。',
+  auditor: '您可以只读查看用户与审计日志，并核验审计链是否完整；对各类记录的审阅标注功能将陆续开放。',
+} as const;
+
+export default async function AdminHome() {
+  const user = await requireUser();
+  return (
+    <>
+      <h1 className={styles.title}>工作台</h1>
+      <p>
+        {user.displayName}，您好！您的角色是“{roleLabels[user.role]}”。
+      </p>
+      <p className={styles.muted}>{ROLE_INTRO[user.role]}</p>
+      <ul className={styles.cards}>
+        {menuFor(user)
+          .filter((item) => item.href !== '/admin')
+          .map((item) => (
+            <li key={item.href}>
+              <Link href={item.href}>{item.label}</Link>
+            </li>
+          ))}
+      </ul>
+      <p className={styles.muted}>当前时间：{formatDateTime(new Date())}（北京时间）</p>
+    </>
+  );
 }

@@ -1,0 +1,144 @@
+// `npm run bench`: load and latency report of the public pages on a throwaway database.
+// Exit code 0 whenever the report was produced, even with FAILs; 1 when the bench could not run.
+import os from 'node:os';
+import { and, desc, eq, notLike } from 'drizzle-orm';
+import { articles } from '../db/schema/news';
+import { firstLoadJs } from './bundle-size';
+import { cleanup, cleanupOnSignals } from './cleanup';
+import { baseUrl, config } from './config';
+import { insertCorpus } from './corpus';
+import { createBenchDatabase } from './database';
+import { type LoadResult, measure } from './http';
+import { bundleLine, type HttpRow, httpTable, judge, searchLine, type TargetKind, writeResults } from './report';
+import { measureSearchLatency } from './search';
+import { ensureBuild, startServer } from './server';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+async function main() {
+  const startedAt = new Date();
+  const problems: string[] = [];
+  console.log(`bench: ${config.articles} articles, ${config.connections} connections, ${config.durationSeconds} s per target, ${os.cpus().length} CPUs`);
+
+  const build = await ensureBuild();
+  console.log(`build: ${build}`);
+
+  const database = await createBenchDatabase(config.adminUrl);
+  const onPostgres = database.kind === 'postgres';
+  console.log(
+    onPostgres
+      ? `database: PostgreSQL, throwaway database ${database.name}`
+      : `database: PGlite in ${database.dir} — no PostgreSQL server at ${config.adminUrl} (${database.reason}); search is not measured on PostgreSQL`,
+  );
+
+  let since = performance.now();
+  await insertCorpus(database.handle.db, config.articles, (done) => {
+    if (done % 5000 === 0 || done === config.articles) process.stdout.write(`  corpus: ${done}/${config.articles}\r`);
+  });
+  const corpusSeconds = Number(seconds(since));
+  console.log(`\ncorpus: ${config.articles} articles inserted and analyzed in ${corpusSeconds} s`);
+
+  // A seeded demo article, the newest: the page a reader is most likely to open.
+  const [newest] = await database.handle.db
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(and(eq(articles.status, 'published'), notLike(articles.slug, 'bench-%')))
+    .orderBy(desc(articles.publishedAt))
+    .limit(1);
+  if (!newest) throw new Error('No published demo article found after seeding');
+  // Free the database before other processes open it (PGlite allows one process per directory).
+  await database.handle.close();
+
+  const dbEnv: Record<string, string> = onPostgres ? { DATABASE_URL: database.url } : { DATABASE_URL: '', PGLITE_DIR: database.dir };
+
+  // Before the server starts: a quiet machine, and for PGlite a free directory.
+  let search;
+  let searchVerdict = 'ERROR';
+  try {
+    since = performance.now();
+    search = await measureSearchLatency(dbEnv);
+    const { line, verdict } = searchLine(search, onPostgres, config.targets.searchP95Ms);
+    searchVerdict = verdict;
+    console.log(`${line.split('\n')[0]} (took ${seconds(since)} s)`);
+  } catch (error) {
+    problems.push(`search latency: ${message(error)}`);
+    console.error(`search latency could not be measured: ${message(error)}`);
+  }
+
+  since = performance.now();
+  const server = await startServer(config.port, { ...dbEnv, SITE_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1' });
+  console.log(`server: next start pid ${server.pid} healthy after ${seconds(since)} s`);
+
+  const targets: { name: string; path: string; kind: TargetKind }[] = [
+    { name: 'about', path: '/about', kind: 'baseline' },
+    { name: 'home', path: '/', kind: 'cached' },
+    { name: 'article', path: `/articles/${newest.slug}`, kind: 'cached' },
+    { name: 'column', path: '/columns/work-news', kind: 'cached' },
+    { name: 'search', path: `/search?q=${encodeURIComponent('营商环境')}`, kind: 'dynamic' },
+  ];
+  const rows: HttpRow[] = [];
+  let baseline: LoadResult | undefined;
+  for (const target of targets) {
+    try {
+      process.stdout.write(`load: ${target.name} ${target.path} …`);
+      const result = await measure(baseUrl, target, config);
+      if (target.kind === 'baseline') baseline = result;
+      rows.push(judge(result, target.kind, baseline, config.targets.cachedPageRatio));
+      const warm = Object.entries(result.warmupStatuses).map(([code, n]) => `${code}×${n}`).join(' ');
+      console.log(` ${result.requestsPerSecond.toFixed(0)} req/s (warm-up: ${warm})`);
+    } catch (error) {
+      problems.push(`load ${target.path}: ${message(error)}`);
+      console.log(` ERROR: ${message(error)}`);
+    }
+  }
+
+  let bundle;
+  let bundleVerdict = 'ERROR';
+  try {
+    bundle = await firstLoadJs(baseUrl, targets[2]!.path);
+  } catch (error) {
+    problems.push(`first-load JS: ${message(error)}`);
+  }
+  await server.stop();
+
+  console.log(`\n${httpTable(rows, config.targets.cachedPageRatio)}\n`);
+  if (search) console.log(searchLine(search, onPostgres, config.targets.searchP95Ms).line);
+  if (bundle) {
+    const { line, verdict } = bundleLine(bundle, config.targets.firstLoadJsKb);
+    bundleVerdict = verdict;
+    console.log(line);
+  }
+  for (const problem of problems) console.log(`could not measure: ${problem}`);
+
+  const file = writeResults(
+    {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version },
+      config,
+      build,
+      database: onPostgres ? { kind: 'postgres', name: database.name } : { kind: 'pglite', reason: database.reason },
+      corpus: { articles: config.articles, seconds: corpusSeconds },
+      articleSlug: newest.slug,
+      http: rows,
+      search: search ? { ...search, verdict: searchVerdict } : null,
+      firstLoadJs: bundle ? { ...bundle, verdict: bundleVerdict } : null,
+      problems,
+    },
+    startedAt,
+  );
+  console.log(`\nresults: ${file}`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+cleanupOnSignals();
+let code = 1;
+try {
+  code = await main();
+} catch (error) {
+  console.error(`\nbench could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+} finally {
+  await cleanup();
+}
+process.exit(code);

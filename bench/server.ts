@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { buildIsCurrent, writeBuildStamp } from '../scripts/build-stamp';
+import { bin, run } from '../scripts/run';
+import { onCleanup } from './cleanup';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Other processes of this checkout whose command line matches `test`. */
+function nextProcesses(test: (args: string[]) => boolean): number[] {
+  const found: number[] = [];
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (Number(pid) !== process.pid && fs.readlinkSync(`/proc/${pid}/cwd`) === process.cwd() && test(args)) found.push(Number(pid));
+    } catch {
+      // The process ended while we looked, or is not ours to inspect.
+    }
+  }
+  return found;
+}
+
+const isNextCli = (args: string[]) => args.some((arg) => arg.endsWith('/next') || arg.endsWith('next/dist/bin/next'));
+// Another `next build` writing into .next at the same time would corrupt both builds.
+const otherNextBuildRunning = () => nextProcesses((args) => isNextCli(args) && args.includes('build')).length > 0;
+// `next start` renames its process to "next-server (vX)"; rebuilding under it breaks that server.
+const nextServersRunning = () => nextProcesses((args) => args[0]!.startsWith('next-server') || (isNextCli(args) && args.includes('start')));
+
+/** Builds the app unless .next matches the sources; returns how the build was obtained. */
+export async function ensureBuild(): Promise<'current' | 'built'> {
+  for (let waited = 0; otherNextBuildRunning(); waited += 5) {
+    if (waited === 0) console.log('Another `next build` is running; waiting for it to finish…');
+    if (waited > 900) throw new Error('Another `next build` has been running for 15 minutes; giving up.');
+    await sleep(5000);
+  }
+  if (buildIsCurrent()) return 'current';
+  const servers = nextServersRunning();
+  if (servers.length > 0) {
+    throw new Error(`The build is stale, but a Next.js server of this checkout is running (pid ${servers.join(', ')}) and a rebuild would break it. Stop it, or run the bench later.`);
+  }
+  console.log('No current production build: running `next build`…');
+  const code = await run(bin('next'), ['build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
+  if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  writeBuildStamp();
+  return 'built';
+}
+
+export type RunningServer = { pid: number; stop: () => Promise<void>; log: () => string };
+
+async function healthStatus(url: string): Promise<number | undefined> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return undefined;
+  }
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** Starts `next start` on `port` with `env` and resolves once /api/health answers 200. */
+export async function startServer(port: number, env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
+  const health = `http://localhost:${port}/api/health`;
+  // Refuse to measure somebody else's server that already holds the port.
+  if ((await healthStatus(health)) !== undefined) throw new Error(`Something already answers on port ${port}; stop it or free the port.`);
+
+  // The binary itself, not npx, so the pid we keep is the server's (STACK.md).
+  const child = spawn(bin('next'), ['start', '-p', String(port)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString().split('\n').filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - 200));
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('Could not spawn next start');
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    process.kill(pid, 'SIGTERM');
+    if (!(await waitForExit(child, 10_000))) {
+      process.kill(pid, 'SIGKILL');
+      await waitForExit(child, 5_000);
+    }
+  };
+  onCleanup(`stop next start (pid ${pid})`, stop);
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}:\n${lines.slice(-30).join('\n')}`);
+    if ((await healthStatus(health)) === 200) return { pid, stop, log: () => lines.join('\n') };
+    await sleep(500);
+  }
+  throw new Error(`/api/health did not answer 200 within ${timeoutMs / 1000} s:\n${lines.slice(-30).join('\n')}`);
+}

@@ -1,0 +1,22 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field, FormMessage } from '@/components/forms/Field';
+import formStyles from '@/components/forms/forms.module.css';
+import { initialActionState } from '@/lib/actions/state';
+import { loginAction } from '@/lib/auth/actions';
+
+export function LoginForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState(loginAction, initialActionState);
+  return (
+    <form action={action} className={formStyles.form} noValidate>
+      <input type="hidden" name="next" value={next} />
+      <Field name="username" label="用户名" autoComplete="username" required defaultValue={state.values?.username} errors={state.fieldErrors?.username} />
+      <Field name="password" label="密码" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      <FormMessage ok={state.ok} message={state.message} />
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? '正在登录…' : '登录'}
+      </button>
+    </form>
+  );
+}

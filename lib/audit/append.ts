@@ -1,0 +1,42 @@
+import { desc, sql } from 'drizzle-orm';
+import type { Database } from '@/db/open';
+import { auditLog } from '@/db/schema/audit';
+import { auditSnapshot, chainHash, GENESIS_HASH } from './chain';
+
+// Not 'server-only': the seed and CLI scripts write audit rows too.
+
+export type AuditActor = { id: number | null; name: string | null; role: string | null; ip?: string | null };
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+// Appends are serialized by this transaction-level lock, so concurrent writers cannot fork the
+// chain; it is released when the surrounding transaction ends.
+const AUDIT_CHAIN_LOCK = 7_416_003;
+
+/** Appends one row to the trail. Call inside the transaction of the change it records. */
+export async function appendAudit(tx: Database, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  const fields = {
+    actorId: actor.id,
+    actorName: actor.name,
+    actorRole: actor.role,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    before: auditSnapshot(entry.before),
+    after: auditSnapshot(entry.after),
+    ip: actor.ip ?? null,
+    at: new Date(),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.insert(auditLog).values({ ...fields, hash: chainHash(fields) });
+}
+
+export const systemActor: AuditActor = { id: null, name: 'system', role: 'system' };

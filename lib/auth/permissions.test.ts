@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { type Actor, can, permissionMatrix } from './permissions';
+import { roles } from './roles';
+
+const actor = (role: Actor['role'], branchScope: number[] | null = null): Actor => ({ id: 7, role, branchScope });
+
+describe('permission matrix', () => {
+  it('lets admins do everything', () => {
+    for (const action of Object.keys(permissionMatrix) as (keyof typeof permissionMatrix)[]) {
+      expect(can(actor('admin'), action), action).toBe(true);
+    }
+  });
+
+  it('lets auditors write nothing but review marks (and their own password)', () => {
+    const writes = (Object.keys(permissionMatrix) as (keyof typeof permissionMatrix)[]).filter((a) => !a.endsWith('.read'));
+    expect(writes.filter((a) => can(actor('auditor'), a))).toEqual(['account.changePassword', 'reviews.mark']);
+  });
+
+  it('keeps editors away from publishing and user management', () => {
+    expect(can(actor('editor'), 'articles.publish')).toBe(false);
+    expect(can(actor('editor'), 'users.manage')).toBe(false);
+    expect(can(actor('editor'), 'articles.write', { ownerId: 7 })).toBe(true);
+    expect(can(actor('editor'), 'articles.write', { ownerId: 8 })).toBe(false);
+  });
+
+  it('scopes branch secretaries to their branch tree', () => {
+    const secretary = actor('branch_secretary', [10, 11, 12]);
+    expect(can(secretary, 'records.write', { branchId: 11 })).toBe(true);
+    expect(can(secretary, 'records.write', { branchId: 20 })).toBe(false);
+    expect(can(secretary, 'records.write', { branchId: null })).toBe(false);
+    expect(can(secretary, 'records.read', { branchId: 20 })).toBe(false);
+    expect(can(secretary, 'articles.publish')).toBe(false);
+  });
+
+  it('names only known roles', () => {
+    for (const row of Object.values(permissionMatrix)) {
+      for (const role of Object.keys(row)) expect(roles).toContain(role);
+    }
+  });
+});

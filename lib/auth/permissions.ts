@@ -1,0 +1,60 @@
+import type { Role } from './roles';
+
+/**
+ * Who may do what. `any`: every record; `branch`: records of the user's branch and the
+ * branches below it; `own`: records the user created. A role missing from an action's row may
+ * not do it. Every server action and every non-public query asks `authorize()`.
+ */
+export type Scope = 'any' | 'branch' | 'own';
+
+export const permissionMatrix = {
+  'account.changePassword': { admin: 'own', editor: 'own', branch_secretary: 'own', auditor: 'own' },
+  'users.read': { admin: 'any', auditor: 'any' },
+  'users.manage': { admin: 'any' },
+  'audit.read': { admin: 'any', auditor: 'any' },
+  'articles.read': { admin: 'any', editor: 'own', auditor: 'any' },
+  'articles.write': { admin: 'any', editor: 'own' },
+  'articles.submit': { admin: 'any', editor: 'own' },
+  'articles.publish': { admin: 'any' },
+  'columns.manage': { admin: 'any' },
+  'media.manage': { admin: 'any', editor: 'any' },
+  'branches.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
+  'branches.manage': { admin: 'any' },
+  'records.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
+  'records.write': { admin: 'any', branch_secretary: 'branch' },
+  'reviews.mark': { admin: 'any', auditor: 'any' },
+  'lectures.manage': { admin: 'any' },
+  'training.manage': { admin: 'any' },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Action = keyof typeof permissionMatrix;
+
+export type Actor = { id: number; role: Role; branchScope: readonly number[] | null };
+
+/** What a record offers for scoping: the branch it belongs to and who created it. */
+export type Target = { branchId?: number | null; ownerId?: number | null };
+
+export function scopeOf(role: Role, action: Action): Scope | null {
+  return (permissionMatrix[action] as Partial<Record<Role, Scope>>)[role] ?? null;
+}
+
+/** True when `actor` may perform `action`, on `target` when the scope needs one. */
+export function can(actor: Actor, action: Action, target?: Target): boolean {
+  const scope = scopeOf(actor.role, action);
+  if (!scope) return false;
+  if (scope === 'any' || !target) return true;
+  if (scope === 'own') return target.ownerId === undefined || target.ownerId === actor.id;
+  return target.branchId !== undefined && target.branchId !== null && (actor.branchScope ?? []).includes(target.branchId);
+}
+
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  constructor(readonly action: Action) {
+    super('您没有执行此操作的权限。');
+    this.name = 'ForbiddenError';
+  }
+}
+
+export function authorize(actor: Actor, action: Action, target?: Target): void {
+  if (!can(actor, action, target)) throw new ForbiddenError(action);
+}

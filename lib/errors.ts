@@ -1,0 +1,19 @@
+// One error type for expected failures: a code, an HTTP-style status and a message safe to show
+// (in Chinese). Anything else is unexpected and reaches users only as a generic message.
+export type AppErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'unauthenticated';
+
+const STATUS: Record<AppErrorCode, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 };
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    /** The form field the message belongs next to, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = STATUS[code];
+  }
+}
