@@ -5,7 +5,7 @@ import { seededRandom } from '../db/seed/random';
 import { blocksToDoc } from '../db/seed/rich-text';
 import type { SeedBlock } from '../db/seed/types';
 import { renderRichText, richTextToPlain } from '../lib/news/rich-text';
-import { articleSearchVector } from '../lib/news/search-index';
+import { articleSearchColumns } from '../lib/news/search-index';
 import * as words from './phrases';
 
 const BATCH = 500;
@@ -73,7 +73,7 @@ export async function insertCorpus(db: Database, count: number, onProgress?: (do
         publishedAt,
         createdAt: publishedAt,
         updatedAt: publishedAt,
-        searchVector: articleSearchVector({ ...fields, bodyText: richTextToPlain(bodyJson) }),
+        ...articleSearchColumns({ ...fields, bodyText: richTextToPlain(bodyJson) }),
       });
     }
     await db.insert(articles).values(rows);

@@ -1,4 +1,5 @@
 import { isBuildPhase } from '@/lib/env';
+import { rebuildArticleSearchVectors } from '@/lib/news/search-index';
 import { migrateDatabase } from './migrate';
 import { type Database, type DatabaseHandle, openConfiguredDatabase, wantsDemoContent } from './open';
 import { seedDatabase } from './seed';
@@ -13,6 +14,7 @@ async function initialize(): Promise<DatabaseHandle> {
   try {
     await migrateDatabase(handle);
     await seedDatabase(handle.db, { demo: wantsDemoContent(handle) });
+    await rebuildArticleSearchVectors(handle.db, { onlyMissing: true });
     return handle;
   } catch (error) {
     await handle.close().catch(() => {});

@@ -94,3 +94,12 @@ test('an article with a video embeds a playable video and passes the scan', asyn
   expect(response.headers()['content-type']).toContain('video/webm');
   await expectNoSeriousA11yViolations(page);
 });
+
+test('an old article address redirects permanently to the current one', async ({ page, request }) => {
+  const response = await request.get('/articles/2025-year-review', { maxRedirects: 0 });
+  expect([301, 308]).toContain(response.status());
+  expect(response.headers()['location']).toMatch(/\/articles\/2025-12-digital-newscast-year-review$/);
+  await page.goto('/articles/2025-year-review');
+  await expect(page).toHaveURL(/\/articles\/2025-12-digital-newscast-year-review$/);
+  await expect(page.getByRole('heading', { level: 1, name: '2025年度市级机关党建工作回眸' })).toBeVisible();
+});

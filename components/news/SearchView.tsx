@@ -42,7 +42,9 @@ export function SearchView({ q, column, columns, results }: { q: string; column?
       ) : (
         <section aria-labelledby="search-results-title">
           <h2 id="search-results-title" className={styles.count} aria-live="polite">
-            {results.total > 0 ? `找到 ${results.total} 条与“${q}”相关的结果` : `没有找到与“${q}”相关的结果`}
+            {results.total === 0
+              ? `没有找到与“${q}”相关的结果`
+              : `找到 ${results.total}${results.totalCapped ? ' 条以上' : ' 条'}与“${q}”相关的结果`}
           </h2>
           {results.total === 0 && <p className={styles.hint}>请尝试更换关键词，或选择“全部栏目”。</p>}
           <ol className={styles.results}>

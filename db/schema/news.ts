@@ -99,6 +99,8 @@ export const articles = pgTable(
     viewCount: integer().notNull().default(0),
     reviewComment: text(),
     searchVector: tsvector().notNull().default(sql`''::tsvector`),
+    // The title alone: small, so "title matches first" and related articles stay cheap.
+    titleVector: tsvector().notNull().default(sql`''::tsvector`),
     authorId: integer().references(() => users.id, { onDelete: 'set null' }),
     createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
@@ -114,7 +116,13 @@ export const articles = pgTable(
     index('articles_published_idx').on(t.status, t.publishedAt.desc()),
     index('articles_scheduled_idx').on(t.publishAt).where(sql`${t.status} = 'scheduled'`),
     index('articles_author_idx').on(t.authorId),
-    index('articles_search_idx').using('gin', t.searchVector),
+    // fastupdate off: no pending list for searches to scan; the news desk writes little.
+    index('articles_search_idx').using('gin', t.searchVector).with({ fastupdate: false }),
+    index('articles_title_search_idx').using('gin', t.titleVector).with({ fastupdate: false }),
+    // Newest-first reads of public articles, e.g. the common-word search path in lib/news/search.ts.
+    index('articles_visible_date_idx')
+      .on(t.publishedAt.desc(), t.id.desc())
+      .where(sql`${t.status} in ('published', 'scheduled')`),
   ],
 );
 

@@ -1,8 +1,8 @@
 import { renderRichText, richTextToPlain } from '@/lib/news/rich-text';
-import { articleSearchVector } from '@/lib/news/search-index';
+import { articleSearchColumns } from '@/lib/news/search-index';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../open';
-import { articleRevisions, articles, columns } from '../schema/news';
+import { articleRevisions, articles, columns, slugRedirects } from '../schema/news';
 import { seedArticles } from './content/articles';
 import { blocksToDoc } from './rich-text';
 
@@ -30,7 +30,7 @@ export async function seedArticlesFor(db: Database, users: Map<string, number>) 
         createdBy: authorId,
         createdAt: publishedAt,
         updatedAt: publishedAt,
-        searchVector: articleSearchVector({ ...article, bodyText: richTextToPlain(bodyJson) }),
+        ...articleSearchColumns({ ...article, bodyText: richTextToPlain(bodyJson) }),
       })
       .returning({ id: articles.id });
     await db.insert(articleRevisions).values({
@@ -43,6 +43,10 @@ export async function seedArticlesFor(db: Database, users: Map<string, number>) 
       createdAt: publishedAt,
     });
   }
+  // The year-review newscast was first published under a shorter address; links to it still work.
+  const [renamed] = await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, '2025-12-digital-newscast-year-review'));
+  if (renamed) await db.insert(slugRedirects).values({ oldSlug: '2025-year-review', articleId: renamed.id });
+
   // One draft and one submitted article, so the editorial queue is not empty in the demo.
   const [first] = await db.select({ id: columns.id }).from(columns).where(eq(columns.slug, 'work-news'));
   for (const [slug, title, status] of [
@@ -59,7 +63,7 @@ export async function seedArticlesFor(db: Database, users: Map<string, number>) 
       status,
       authorId,
       createdBy: authorId,
-      searchVector: articleSearchVector({ title, bodyText: richTextToPlain(bodyJson) }),
+      ...articleSearchColumns({ title, bodyText: richTextToPlain(bodyJson) }),
     });
   }
 }

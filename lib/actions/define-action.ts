@@ -29,7 +29,9 @@ type Definition<Schema extends z.ZodType, Result> = {
   revalidate?: (input: z.infer<Schema>, result: Result) => void;
   /** Where to go after success; otherwise the state carries `successMessage`. */
   redirectTo?: (input: z.infer<Schema>, result: Result) => string;
-  successMessage?: string;
+  successMessage?: string | ((result: Result) => string);
+  /** Values the form shows once after success. */
+  successData?: (result: Result) => Record<string, string> | undefined;
 };
 
 const SECRET_FIELD = /password/i;
@@ -52,6 +54,9 @@ export function defineAction<Schema extends z.ZodType, Result>(definition: Defin
     const user = await getCurrentUser();
     if (!user) return { ok: false, status: 401, message: '登录已失效，请重新登录后再试。', values: safeValues(values) };
     if (!can(user, definition.permission)) return { ok: false, status: 403, message: '您没有执行此操作的权限。' };
+    if (user.mustChangePassword && definition.permission !== 'account.changePassword') {
+      return { ok: false, status: 403, message: '请先修改管理员为您设置的初始密码。' };
+    }
 
     const parsed = definition.schema.safeParse(values);
     if (!parsed.success) {
@@ -89,6 +94,7 @@ export function defineAction<Schema extends z.ZodType, Result>(definition: Defin
     }
     definition.revalidate?.(parsed.data, result);
     if (definition.redirectTo) redirect(definition.redirectTo(parsed.data, result));
-    return { ok: true, message: definition.successMessage ?? '已保存。' };
+    const message = typeof definition.successMessage === 'function' ? definition.successMessage(result) : definition.successMessage;
+    return { ok: true, message: message ?? '已保存。', data: definition.successData?.(result) };
   };
 }

@@ -6,6 +6,8 @@ export type ActionState = {
   /** Submitted values (never passwords), so a refused form keeps what the user typed. */
   values?: Record<string, string>;
   status?: number;
+  /** Values to show once after success, e.g. a generated one-time password. */
+  data?: Record<string, string>;
 };
 
 export const initialActionState: ActionState = { ok: false };

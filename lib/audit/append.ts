@@ -1,4 +1,5 @@
-import { desc, sql } from 'drizzle-orm';
+import { desc, is, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/open';
 import { auditLog } from '@/db/schema/audit';
 import { auditSnapshot, chainHash, GENESIS_HASH } from './chain';
@@ -21,6 +22,8 @@ const AUDIT_CHAIN_LOCK = 7_416_003;
 
 /** Appends one row to the trail. Call inside the transaction of the change it records. */
 export async function appendAudit(tx: Database, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  // Outside a transaction the lock would end with its own statement and the chain could fork.
+  if (!is(tx, PgTransaction)) throw new Error('appendAudit must run inside the transaction of the change it records');
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const fields = {

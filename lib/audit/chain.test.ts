@@ -39,4 +39,8 @@ describe('auditSnapshot', () => {
       nested: { at: '2026-01-01T00:00:00.000Z' },
     });
   });
+
+  it('keeps flags that merely mention a password', () => {
+    expect(auditSnapshot({ mustChangePassword: true, newPassword: 'secret-value' })).toEqual({ mustChangePassword: true });
+  });
 });

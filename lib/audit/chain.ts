@@ -35,7 +35,8 @@ export function chainHash(fields: ChainFields): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
-const SECRET_KEY = /password|hash|secret|token/i;
+// Passwords and anything that is a hash, secret or token; not flags like mustChangePassword.
+const SECRET_KEY = /^(password|currentPassword|newPassword|confirmPassword|hash|secret|token)$|(Hash|Secret|Token)$/;
 
 /**
  * Makes a record safe and stable for the trail: secrets removed, dates as ISO strings, and the

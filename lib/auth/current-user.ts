@@ -25,6 +25,8 @@ export async function requireUser(returnTo = '/admin'): Promise<SessionUser> {
 /** For admin pages that need a permission: the user, or the 403 page. */
 export async function requirePermission(action: Action, target?: Target, returnTo?: string): Promise<SessionUser> {
   const user = await requireUser(returnTo);
+  // A password set by an administrator is changed before anything else is done.
+  if (user.mustChangePassword && action !== 'account.changePassword') redirect('/admin/account/password');
   if (!can(user, action, target)) forbidden();
   return user;
 }

@@ -102,7 +102,7 @@ export async function findAdjacentArticles(article: Pick<PublicArticle, 'id' | '
   return { previous: older[0] ?? null, next: newer[0] ?? null };
 }
 
-/** Articles sharing the most title words with this one (any column), newest first on ties. */
+/** Articles whose titles share the most words with this one's (any column), newest first on ties. */
 export async function findRelatedArticles(article: Pick<PublicArticle, 'id' | 'title'>, limit = 5): Promise<ArticleListItem[]> {
   const tokens = [...new Set(phrases(article.title).flat())].slice(0, 24);
   if (tokens.length === 0) return [];
@@ -111,8 +111,8 @@ export async function findRelatedArticles(article: Pick<PublicArticle, 'id' | 't
   return db
     .select(listFields)
     .from(articles)
-    .where(and(publiclyVisible, ne(articles.id, article.id), sql`${articles.searchVector} @@ ${anyToken}::tsquery`))
-    .orderBy(desc(sql`ts_rank_cd(${articles.searchVector}, ${anyToken}::tsquery)`), desc(articles.publishedAt))
+    .where(and(publiclyVisible, ne(articles.id, article.id), sql`${articles.titleVector} @@ ${anyToken}::tsquery`))
+    .orderBy(desc(sql`ts_rank_cd(${articles.titleVector}, ${anyToken}::tsquery)`), desc(articles.publishedAt))
     .limit(limit);
 }
 

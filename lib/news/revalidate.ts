@@ -1,11 +1,10 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { forgetSlugRedirects } from './redirects';
 
 /**
  * Drops the cached public pages an editorial change affects, so the next request shows it:
  * the home page, the article, its column (every page of it) and, when a slug changed, the old
- * address. Feeds and the sitemap are rendered per request and need nothing.
+ * address too (pass both slugs), whose cached page becomes the redirect. Feeds and the sitemap are rendered per request and need nothing.
  */
 export function revalidatePublicNews({ articleSlugs = [], columnSlugs = [] }: { articleSlugs?: string[]; columnSlugs?: string[] }) {
   revalidatePath('/home/[edition]', 'page');
@@ -13,5 +12,4 @@ export function revalidatePublicNews({ articleSlugs = [], columnSlugs = [] }: { 
   for (const slug of columnSlugs) revalidatePath(`/columns/${slug}`);
   // Later pages of a column (`?page=N`) shift when one article is added: drop them all.
   if (columnSlugs.length > 0) revalidatePath('/columns/[slug]/page/[page]', 'page');
-  forgetSlugRedirects();
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/open';
 import { articles, columns, type ArticleStatus, type RichTextNode } from '@/db/schema/news';
 import { renderRichText, richTextToPlain } from '@/lib/news/rich-text';
-import { articleSearchVector } from '@/lib/news/search-index';
+import { articleSearchColumns } from '@/lib/news/search-index';
 
 // Shared by the public-news integration tests: rows written straight through Drizzle, and the
 // ground truth the public queries are checked against, computed in plain TypeScript.
@@ -43,7 +43,7 @@ export async function insertArticle(db: Database, article: NewArticle): Promise<
       bodyJson,
       bodyHtml: renderRichText(bodyJson),
       updatedAt: publishedAt ?? new Date(),
-      searchVector: articleSearchVector({ ...fields, bodyText: richTextToPlain(bodyJson) }),
+      ...articleSearchColumns({ ...fields, bodyText: richTextToPlain(bodyJson) }),
     })
     .returning();
   return row!;

@@ -23,6 +23,11 @@ export default async function AdminHome() {
       <p>
         {user.displayName}，您好！您的角色是“{roleLabels[user.role]}”。
       </p>
+      {user.mustChangePassword && (
+        <p className={styles.panel} role="status">
+          您正在使用管理员设置的密码，请先<Link href="/admin/account/password">修改密码</Link>。
+        </p>
+      )}
       <p className={styles.muted}>{ROLE_INTRO[user.role]}</p>
       <ul className={styles.cards}>
         {menuFor(user)

@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/news/ArticleView';
 import { ViewBeacon } from '@/components/news/ViewBeacon';
 import { env } from '@/lib/env';
-import { findAdjacentArticles, findRelatedArticles, findVisibleArticle } from '@/lib/news/article-queries';
+import { findAdjacentArticles, findRelatedArticles, findSlugRedirect, findVisibleArticle } from '@/lib/news/article-queries';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/news/json-ld';
 import { qrCodeSvg } from '@/lib/news/qr';
 import { site } from '@/lib/site';
 
 // Rendered on first request, then cached; publishing revalidates it (lib/news/revalidate.ts).
-// Old slugs are answered with a 301 by proxy.ts before this page is reached.
+// An old slug is answered with a permanent redirect (308, Next.js's permanent redirect) to the
+// current one, and that answer is cached like the page.
 export const revalidate = 60;
 export const generateStaticParams = () => [];
 
@@ -38,9 +39,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+async function findOrRedirect(slug: string) {
+  const article = await findVisibleArticle(slug);
+  if (article) return article;
+  const current = await findSlugRedirect(slug);
+  if (current) permanentRedirect(`/articles/${current}`);
+  notFound();
+}
+
 export default async function ArticlePage({ params }: Props) {
-  const article = await findVisibleArticle((await params).slug);
-  if (!article) notFound();
+  const article = await findOrRedirect((await params).slug);
   const url = new URL(`/articles/${article.slug}`, env.SITE_URL).toString();
   const [adjacent, related, qrSvg] = await Promise.all([findAdjacentArticles(article), findRelatedArticles(article), qrCodeSvg(url)]);
   const jsonLd = newsArticleJsonLd({

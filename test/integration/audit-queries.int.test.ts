@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { appendAudit, type AuditActor } from '@/lib/audit/append';
+import { exportAuditEntries, getAuditEntry, listAuditEntries, listAuditFacets } from '@/lib/audit/queries';
+import { createTestDatabase, type TestDatabase } from '../db';
+import { editAfter } from './audit-fixtures';
+
+// The trail as auditors search it: filters, Beijing-day ranges around midnight, pages, export.
+
+let db: TestDatabase;
+const admin: AuditActor = { id: 1, name: 'admin', role: 'admin', ip: '10.0.0.1' };
+const editor: AuditActor = { id: 2, name: 'Editor_Wang', role: 'editor', ip: '10.0.0.2' };
+const system: AuditActor = { id: null, name: 'system', role: 'system' };
+
+// [actor, action, entity type, entity id, UTC instant]: Beijing midnight of 2 January is 16:00 UTC on 1 January.
+const rows: [AuditActor, string, string, string, string][] = [
+  [system, 'seed.run', 'database', '1', '2026-01-01T15:59:59.999Z'], // Beijing 1 Jan 23:59:59.999
+  [admin, 'user.create', 'user', '5', '2026-01-01T16:00:00.000Z'], // Beijing 2 Jan 00:00
+  [editor, 'auth.login', 'user', '2', '2026-01-02T08:00:00.000Z'], // Beijing 2 Jan 16:00
+  [admin, 'user.update', 'user', '5', '2026-01-02T15:59:59.999Z'], // Beijing 2 Jan 23:59:59.999
+  [admin, 'user_x.odd', 'user', '6', '2026-01-02T16:00:00.000Z'], // Beijing 3 Jan 00:00
+  [editor, 'article.create', 'article', '12', '2026-01-03T02:00:00.000Z'], // Beijing 3 Jan 10:00
+];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    for (const [actor, action, entityType, entityId, at] of rows) {
+      vi.setSystemTime(new Date(at));
+      await db.db.transaction((tx) =>
+        appendAudit(tx, actor, { action, entityType, entityId, before: action.endsWith('update') ? { role: 'editor' } : null, after: { role: 'admin', passwordHash: 'x' } }),
+      );
+    }
+  } finally {
+    vi.useRealTimers();
+  }
+});
+afterAll(() => db.close());
+
+const idsOf = async (filters: Parameters<typeof listAuditEntries>[0]) => (await listAuditEntries(filters)).items.map((i) => i.id);
+
+describe('listAuditEntries', () => {
+  it('lists newest first with the list columns only and the total', async () => {
+    const page = await listAuditEntries({ page: 1 });
+    expect(page).toMatchObject({ total: 6, page: 1, pageCount: 1, pageSize: 50 });
+    expect(page.items.map((i) => i.id)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(page.items[0]).toEqual({ id: 6, at: new Date('2026-01-03T02:00:00.000Z'), actorId: 2, actorName: 'Editor_Wang', actorRole: 'editor', action: 'article.create', entityType: 'article', entityId: '12', ip: '10.0.0.2' });
+  });
+
+  it('matches the actor as a case-insensitive substring, with % and _ taken literally', async () => {
+    expect(await idsOf({ actor: 'EDITOR', page: 1 })).toEqual([6, 3]);
+    expect(await idsOf({ actor: 'r_w', page: 1 })).toEqual([6, 3]);
+    expect(await idsOf({ actor: '%', page: 1 })).toEqual([]);
+  });
+
+  it('filters by entity type and id exactly, and by action prefix', async () => {
+    expect(await idsOf({ entityType: 'user', page: 1 })).toEqual([5, 4, 3, 2]);
+    expect(await idsOf({ entityType: 'user', entityId: '5', page: 1 })).toEqual([4, 2]);
+    expect(await idsOf({ entityType: 'use', page: 1 })).toEqual([]);
+    expect(await idsOf({ action: 'user.', page: 1 })).toEqual([4, 2]);
+    expect(await idsOf({ action: 'user', page: 1 })).toEqual([5, 4, 2]);
+    expect(await idsOf({ action: 'auth.login', page: 1 })).toEqual([3]);
+  });
+
+  it('takes from and to as whole Beijing days, inclusive, split exactly at midnight', async () => {
+    expect(await idsOf({ from: '2026-01-02', to: '2026-01-02', page: 1 })).toEqual([4, 3, 2]);
+    expect(await idsOf({ to: '2026-01-01', page: 1 })).toEqual([1]);
+    expect(await idsOf({ from: '2026-01-03', page: 1 })).toEqual([6, 5]);
+    expect(await idsOf({ from: '2026-01-03', to: '2026-01-02', page: 1 })).toEqual([]);
+  });
+
+  it('combines filters', async () => {
+    expect(await idsOf({ actor: 'admin', action: 'user.', from: '2026-01-02', to: '2026-01-02', page: 1 })).toEqual([4, 2]);
+  });
+
+  it('pages with the same total on every page, and an empty page beyond the end', async () => {
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => listAuditEntries({ page, pageSize: 2 })));
+    expect(pages.map((p) => p.items.map((i) => i.id))).toEqual([[6, 5], [4, 3], [2, 1], []]);
+    for (const p of pages) expect(p).toMatchObject({ total: 6, pageCount: 3, pageSize: 2 });
+    expect(await listAuditEntries({ entityType: 'user', page: 2, pageSize: 3 })).toMatchObject({ total: 4, pageCount: 2, items: [{ id: 2 }] });
+    expect(await listAuditEntries({ actor: 'nobody', page: 1 })).toMatchObject({ items: [], total: 0, pageCount: 1 });
+  });
+});
+
+describe('getAuditEntry', () => {
+  it('returns one row with snapshots, hashes and whether its content still matches its hash', async () => {
+    const entry = await getAuditEntry(4);
+    expect(entry).toMatchObject({ id: 4, action: 'user.update', before: { role: 'editor' }, after: { role: 'admin' }, contentIntact: true });
+    expect(entry!.prevHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(entry!.prevHash).toBe((await getAuditEntry(3))!.hash);
+    expect(await getAuditEntry(999)).toBeNull();
+    expect(await getAuditEntry(0)).toBeNull();
+    expect(await getAuditEntry(Number.NaN)).toBeNull();
+  });
+});
+
+describe('listAuditFacets', () => {
+  it('lists distinct entity types and actions, sorted', async () => {
+    expect(await listAuditFacets()).toEqual({
+      entityTypes: ['article', 'database', 'user'],
+      actions: ['article.create', 'auth.login', 'seed.run', 'user.create', 'user.update', 'user_x.odd'],
+    });
+  });
+});
+
+describe('exportAuditEntries', () => {
+  const exported = async (...args: Parameters<typeof exportAuditEntries>) => {
+    const batches = [];
+    for await (const batch of exportAuditEntries(...args)) batches.push(batch.map((r) => r.id));
+    return batches;
+  };
+
+  it('yields the filtered rows newest first in batches, with snapshots, up to the limit', async () => {
+    expect(await exported({}, { batchSize: 4 })).toEqual([[6, 5, 4, 3], [2, 1]]);
+    expect(await exported({}, { batchSize: 3 })).toEqual([[6, 5, 4], [3, 2, 1]]);
+    expect(await exported({ entityType: 'user' }, { batchSize: 3, limit: 3 })).toEqual([[5, 4, 3]]);
+    expect(await exported({ entityType: 'user' }, { batchSize: 2, limit: 3 })).toEqual([[5, 4], [3]]);
+    expect(await exported({ actor: 'nobody' })).toEqual([]);
+    const { value: [first] = [] } = await exportAuditEntries({ action: 'user.update' }).next();
+    expect(first).toMatchObject({ id: 4, before: { role: 'editor' }, after: { role: 'admin' } });
+  });
+
+  it('reports an edited row as no longer matching its hash', async () => {
+    await editAfter(db.db, 1, { role: 'forged' });
+    expect(await getAuditEntry(1)).toMatchObject({ after: { role: 'forged' }, contentIntact: false });
+  });
+});
