@@ -1,4 +1,7 @@
 import type { NextConfig } from 'next';
+import { cachedPageCsp, hstsHeader, securityHeaders } from './lib/security/headers';
+
+const dev = process.env.NODE_ENV === 'development';
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files relative to its own module; bundling breaks that.
@@ -11,6 +14,14 @@ const nextConfig: NextConfig = {
     isrFlushToDisk: false,
     // forbidden() renders the 403 page when a signed-in user lacks a permission.
     authInterrupts: true,
+  },
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [hstsHeader] },
+      // Pages rendered per request get a nonce policy from proxy.ts instead.
+      { source: '/((?!admin|login|search|api/auth).*)', headers: [{ key: 'Content-Security-Policy', value: cachedPageCsp(dev) }] },
+    ];
   },
   async rewrites() {
     return {

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as accountActions from '@/lib/accounts/actions';
+import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
+import { type Role, roles } from '@/lib/auth/roles';
+import type { SessionUser } from '@/lib/auth/sessions';
+import { verifyAuditChain } from '@/lib/audit/verify';
+import { createTestDatabase, type TestDatabase } from '../db';
+import {
+  accountsSnapshot,
+  addUser,
+  auditRowsAfter,
+  DEMO_PASSWORD,
+  demoUsername,
+  form,
+  type FormAction,
+  lastAuditId,
+  seedDemo,
+  signedIn,
+  submit,
+  userRow,
+} from './auth-fixtures';
+
+// Every server action × every role, through the real actions on the seeded demo. What each role
+// may do is read from permissionMatrix, so a change to the matrix changes what is expected here.
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
+
+let db: TestDatabase;
+const actors = {} as Record<Role, SessionUser>;
+/** Each demo account's current password: changing one's own password is allowed to every role. */
+const passwords = Object.fromEntries(roles.map((r) => [r, DEMO_PASSWORD])) as Record<Role, string>;
+let targetId: number;
+let created = 0;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemo(db.db);
+  for (const role of roles) actors[role] = await signedIn(db.db, demoUsername[role]);
+  targetId = (await addUser(db.db, { username: 'matrix-target', role: 'editor' })).id;
+});
+afterAll(() => db.close());
+
+const target = () => db.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, targetId) }).then((u) => u!);
+
+type ActionCase = {
+  permission: Action;
+  /** A valid submission for `role`: it fails only if the role may not act. */
+  form: (role: Role) => Promise<FormData>;
+  /** The audit action a success records. */
+  audit: string;
+};
+
+/** Every exported action of every lib/<domain>/actions.ts, by module and export name. */
+const cases: Record<string, Record<string, ActionCase>> = {
+  accounts: {
+    createUserAction: {
+      permission: 'users.manage',
+      audit: 'user.create',
+      form: async () => form({ username: `matrix-new-${++created}`, displayName: '矩阵测试', role: 'editor', password: 'long-enough-password' }),
+    },
+    updateUserAction: {
+      permission: 'users.manage',
+      audit: 'user.update',
+      form: async () => {
+        const t = await target();
+        return form({ id: t.id, version: t.version, displayName: `${t.displayName}+`, role: t.role, branchId: '' });
+      },
+    },
+    resetPasswordAction: {
+      permission: 'users.manage',
+      audit: 'user.reset_password',
+      form: async () => form({ id: targetId, mode: 'generate' }),
+    },
+    setUserActiveAction: {
+      permission: 'users.manage',
+      audit: 'user.deactivate|user.activate',
+      form: async () => form({ id: targetId, active: String(!(await target()).active) }),
+    },
+    changeOwnPasswordAction: {
+      permission: 'account.changePassword',
+      audit: 'user.change_password',
+      form: async (role) => {
+        const next = `${passwords[role]}-next`;
+        return form({ currentPassword: passwords[role], newPassword: next, confirmPassword: next });
+      },
+    },
+  },
+};
+
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions };
+const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
+  Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
+);
+
+describe('the table of actions', () => {
+  it('covers every exported action of every lib/<domain>/actions.ts', async () => {
+    // Sign-in and sign-out (lib/auth/actions.ts) run before there is a session to check.
+    const root = path.join(import.meta.dirname, '../../lib');
+    const domains = fs.readdirSync(root).filter((d) => d !== 'auth' && fs.existsSync(path.join(root, d, 'actions.ts')));
+    expect(domains.sort()).toEqual(Object.keys(cases).sort());
+    for (const domain of domains) {
+      const exported = modules[domain] ?? ((await import(path.join(root, domain, 'actions.ts'))) as Record<string, unknown>);
+      expect(Object.keys(exported).sort(), `lib/${domain}/actions.ts`).toEqual(Object.keys(cases[domain]!).sort());
+    }
+  });
+
+  it('names only permissions of the matrix, and every role of the matrix is a demo account', () => {
+    for (const c of matrix) expect(Object.keys(permissionMatrix)).toContain(c.permission);
+    expect(Object.keys(demoUsername).sort()).toEqual([...roles].sort());
+  });
+});
+
+describe.each(matrix)('$domain/$name as $role', ({ domain, name, role, permission, audit }) => {
+  const action = () => modules[domain]![name] as FormAction;
+  const allowed = scopeOf(role, permission) !== null;
+
+  it(allowed ? `succeeds and records ${audit} (matrix: ${permission} → ${scopeOf(role, permission)})` : `is refused with 403 and changes nothing (matrix: no ${permission})`, async () => {
+    session.user = actors[role];
+    const submission = await cases[domain]![name]!.form(role);
+    const before = await accountsSnapshot(db.db);
+    const lastAudit = await lastAuditId(db.db);
+
+    const outcome = await submit(action(), submission);
+
+    if (allowed) {
+      if (outcome.kind === 'state') expect(outcome.state, outcome.state.message).toMatchObject({ ok: true });
+      const rows = await auditRowsAfter(db.db, lastAudit);
+      expect(rows.map((r) => [r.action, r.actorId])).toEqual([[expect.stringMatching(new RegExp(`^(${audit})$`)), actors[role].id]]);
+      if (permission === 'account.changePassword') passwords[role] = submission.get('newPassword') as string;
+    } else {
+      expect(outcome).toEqual({ kind: 'state', state: { ok: false, status: 403, message: '您没有执行此操作的权限。' } });
+      expect(await accountsSnapshot(db.db)).toEqual(before);
+    }
+  });
+});
+
+describe('signed out', () => {
+  it.each(matrix.filter((c) => c.role === 'admin'))('$domain/$name answers 401 and changes nothing', async ({ domain, name }) => {
+    session.user = null;
+    const submission = await cases[domain]![name]!.form('admin');
+    const before = await accountsSnapshot(db.db);
+    const outcome = await submit(modules[domain]![name] as FormAction, submission);
+    expect(outcome).toMatchObject({ kind: 'state', state: { ok: false, status: 401, message: '登录已失效，请重新登录后再试。' } });
+    if (outcome.kind === 'state') expect(JSON.stringify(outcome.state.values ?? {})).not.toMatch(/password/i);
+    expect(await accountsSnapshot(db.db)).toEqual(before);
+  });
+});
+
+describe('afterwards', () => {
+  it('the audit chain verifies, and the admin’s own sessions survived its own actions', async () => {
+    expect(await verifyAuditChain(db.db)).toMatchObject({ ok: true });
+    const admin = await userRow(db.db, 'admin');
+    expect(admin.active).toBe(true);
+  });
+});

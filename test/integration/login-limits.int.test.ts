@@ -1,0 +1,156 @@
+import { performance } from 'node:perf_hooks';
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loginAttempts, userSessions, users } from '@/db/schema/accounts';
+import { LOGIN_LIMITS, type LoginResult } from '@/lib/auth/login';
+import { verifyPassword } from '@/lib/auth/password';
+import { createTestDatabase, type TestDatabase } from '../db';
+import { DEMO_PASSWORD, login, seedDemo, userRow } from './auth-fixtures';
+
+// Login limits on the seeded demo, through attemptLogin itself. The limiter lives in
+// attemptLogin, not in the form or the route: Auth.js's credentials provider (lib/auth/auth.ts)
+// is the only caller, so no other path to a session (another URL, a direct POST to
+// /api/auth/callback/credentials, a second app instance) can skip it, and the counts are rows in
+// the database rather than process memory.
+
+// Wrapped, not replaced: it still verifies; the spy shows which hashes were checked.
+vi.mock('@/lib/auth/password', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/auth/password')>();
+  return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
+});
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemo(db.db);
+});
+afterAll(() => db.close());
+beforeEach(async () => {
+  await db.db.delete(loginAttempts);
+  vi.mocked(verifyPassword).mockClear();
+});
+
+const reasons = (results: LoginResult[]) => results.map((r) => (r.ok ? 'ok' : r.reason));
+
+async function failuresOf(usernameKey: string) {
+  const [row] = await db.db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.usernameKey, usernameKey), eq(loginAttempts.succeeded, false)));
+  return row!.n;
+}
+
+async function oldFailures(usernameKey: string, n: number, minutesAgo: number, ip = '192.0.2.99') {
+  const attemptedAt = new Date(Date.now() - minutesAgo * 60_000);
+  await db.db.insert(loginAttempts).values(Array.from({ length: n }, () => ({ usernameKey, ip, succeeded: false, attemptedAt })));
+}
+
+describe('per-account limit', () => {
+  it(`locks an account after ${LOGIN_LIMITS.perAccount} wrong passwords, even for the right one, from any address`, async () => {
+    const wrong: LoginResult[] = [];
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) wrong.push(await login(db.db, 'admin', `wrong-${i}`, '192.0.2.1'));
+    expect(reasons(wrong)).toEqual(Array(LOGIN_LIMITS.perAccount).fill('invalid'));
+
+    expect(await login(db.db, 'admin', DEMO_PASSWORD, '192.0.2.1')).toEqual({ ok: false, reason: 'locked' });
+    expect(await login(db.db, 'admin', DEMO_PASSWORD, '198.51.100.200')).toEqual({ ok: false, reason: 'locked' });
+    // Refused before the password is even looked at.
+    expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(LOGIN_LIMITS.perAccount);
+    // Other accounts on the same address are unaffected.
+    expect(await login(db.db, 'editor', DEMO_PASSWORD, '192.0.2.1')).toMatchObject({ ok: true });
+  });
+
+  it('lets 20 parallel guesses record exactly 5 failures; every other one is locked', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => login(db.db, 'editor', `parallel-${i}`, `203.0.113.${i + 1}`)));
+    const tally = reasons(results).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r]: (acc[r] ?? 0) + 1 }), {});
+    expect(tally).toEqual({ invalid: LOGIN_LIMITS.perAccount, locked: 20 - LOGIN_LIMITS.perAccount });
+    expect(await failuresOf('editor')).toBe(LOGIN_LIMITS.perAccount);
+    expect(await login(db.db, 'editor', DEMO_PASSWORD, '203.0.113.100')).toEqual({ ok: false, reason: 'locked' });
+  });
+
+  it('counts every spelling of one account against one key: case, spaces, tabs, full-width letters', async () => {
+    // Strapi GHSA-24q2-59hm-rh9r / CVE-2025-64526: a limiter keyed on the raw username let
+    // 'ADMIN' or ' admin ' start a fresh count while still signing in as admin.
+    const spellings = ['ADMIN', ' admin ', 'Admin\t', 'ａｄｍｉｎ', 'admin'];
+    const results: LoginResult[] = [];
+    for (const [i, spelling] of spellings.entries()) results.push(await login(db.db, spelling, `guess-${i}`, `198.51.100.${i + 1}`));
+    expect(reasons(results)).toEqual(Array(5).fill('invalid'));
+
+    const keys = await db.db.selectDistinct({ key: loginAttempts.usernameKey }).from(loginAttempts);
+    expect(keys).toEqual([{ key: 'admin' }]);
+    for (const spelling of [...spellings, 'ＡＤＭＩＮ']) {
+      expect(await login(db.db, spelling, DEMO_PASSWORD, '198.51.100.50'), JSON.stringify(spelling)).toEqual({ ok: false, reason: 'locked' });
+    }
+  });
+
+  it('spellings that do not normalize to the account do not sign in to it either', async () => {
+    // A key the limiter has not seen is no bypass if the look-up uses the same key.
+    for (const spelling of ['admin\u200b', 'adm in', 'ADMİN']) {
+      expect(await login(db.db, spelling, DEMO_PASSWORD, '198.51.100.60'), JSON.stringify(spelling)).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await failuresOf('admin')).toBe(0);
+  });
+
+  it('forgets failures older than the window and counts those inside it', async () => {
+    await oldFailures('admin', 10, LOGIN_LIMITS.windowMinutes + 1);
+    for (let i = 0; i < LOGIN_LIMITS.perAccount - 1; i++) expect(await login(db.db, 'admin', `wrong-${i}`)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await login(db.db, 'admin', DEMO_PASSWORD)).toMatchObject({ ok: true });
+
+    await oldFailures('auditor', LOGIN_LIMITS.perAccount, LOGIN_LIMITS.windowMinutes - 1);
+    expect(await login(db.db, 'auditor', DEMO_PASSWORD)).toEqual({ ok: false, reason: 'locked' });
+  });
+});
+
+describe('per-address limit', () => {
+  it(`locks an address after ${LOGIN_LIMITS.perIp} failures spread over different usernames`, async () => {
+    const ip = '198.51.100.7';
+    const results: LoginResult[] = [];
+    for (let i = 1; i <= LOGIN_LIMITS.perIp; i++) results.push(await login(db.db, `ghost-${i}`, 'whatever-password', ip));
+    expect(reasons(results)).toEqual(Array(LOGIN_LIMITS.perIp).fill('invalid'));
+
+    expect(await login(db.db, 'secretary', DEMO_PASSWORD, ip)).toEqual({ ok: false, reason: 'locked' });
+    expect(await login(db.db, 'secretary', DEMO_PASSWORD, '198.51.100.8')).toMatchObject({ ok: true });
+  });
+});
+
+describe('unknown usernames and inactive accounts', () => {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  async function timed(username: string, ip: string) {
+    const started = performance.now();
+    const result = await login(db.db, username, 'not-the-password', ip);
+    expect(result).toEqual({ ok: false, reason: 'invalid' });
+    return performance.now() - started;
+  }
+
+  it('verifies a real argon2 hash for an unknown username, taking comparable time', async () => {
+    await timed('nobody-at-all', '192.0.2.30');
+    await timed('editor', '192.0.2.31');
+    vi.mocked(verifyPassword).mockClear();
+
+    await timed('nobody-at-all', '192.0.2.30');
+    const [[hash]] = vi.mocked(verifyPassword).mock.calls as [[string, string]];
+    expect(hash).toMatch(/^\$argon2id\$/);
+    expect(hash).not.toBe((await userRow(db.db, 'editor')).passwordHash);
+
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      known.push(await timed('editor', '192.0.2.31'));
+      unknown.push(await timed(`nobody-${i}`, '192.0.2.30'));
+    }
+    expect(median(unknown)).toBeGreaterThanOrEqual(0.5 * median(known));
+  });
+
+  it('refuses a deactivated account with the right password as inactive, and opens no session', async () => {
+    const auditor = await userRow(db.db, 'auditor');
+    const sessionsOf = async () => (await db.db.select({ n: count() }).from(userSessions).where(eq(userSessions.userId, auditor.id)))[0]!.n;
+    const sessionsBefore = await sessionsOf();
+    await db.db.update(users).set({ active: false }).where(eq(users.id, auditor.id));
+    try {
+      expect(await login(db.db, 'auditor', DEMO_PASSWORD)).toEqual({ ok: false, reason: 'inactive' });
+      expect(await login(db.db, 'auditor', 'wrong-password')).toEqual({ ok: false, reason: 'invalid' });
+      expect(await sessionsOf()).toBe(sessionsBefore);
+    } finally {
+      await db.db.update(users).set({ active: true }).where(eq(users.id, auditor.id));
+    }
+  });
+});
