@@ -13,6 +13,7 @@ describe('formatDate', () => {
 
 describe('formatDateTime', () => {
   it('shows Beijing wall-clock time on a 24-hour clock', () => {
-    expect(formatDateTime(new Date('2025-03-14T16:05:00Z'))).toBe('2025-03-15 00:05');
+    expect(formatDateTime(new Date('2025-03-14T16:05:09Z'))).toBe('2025-03-15 00:05');
+    expect(formatDateTime(new Date('2025-03-14T16:05:09Z'), { seconds: true })).toBe('2025-03-15 00:05:09');
   });
 });

@@ -17,12 +17,13 @@ const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
-/** 2025-03-14 09:30 in Beijing time. */
-export function formatDateTime(value: Date | string | null | undefined): string {
+/** 2025-03-14 09:30 in Beijing time; with `seconds`, 2025-03-14 09:30:05 (the audit trail). */
+export function formatDateTime(value: Date | string | null | undefined, { seconds = false } = {}): string {
   if (!value) return '';
   const parts = Object.fromEntries(dateTimeFormat.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}${seconds ? `:${parts.second}` : ''}`;
 }

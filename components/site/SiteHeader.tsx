@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { site } from '@/lib/site';
+import { SiteBrand } from './SiteBrand';
 import styles from './site.module.css';
 
 type Column = { slug: string; name: string };
@@ -7,19 +7,8 @@ type Column = { slug: string; name: string };
 export function SiteHeader({ columns }: { columns: Column[] }) {
   return (
     <header className={styles.header}>
-      <a className="skip-link" href="#main">
-        跳到正文
-      </a>
       <div className={`container ${styles.brandRow}`}>
-        <Link href="/" className={styles.brand}>
-          <span className={styles.emblem} aria-hidden="true">
-            党
-          </span>
-          <span>
-            <span className={styles.siteName}>{site.name}</span>
-            <span className={styles.siteOrg}>{site.organization}</span>
-          </span>
-        </Link>
+        <SiteBrand />
         <form action="/search" method="get" role="search" className={`${styles.search} no-print`}>
           <label htmlFor="site-search" className="visually-hidden">
             站内搜索

@@ -1,3 +1,4 @@
+import type { auditLog } from '@/db/schema/audit';
 import { canonicalJson } from './chain';
 import { actorRoleLabel, formatAuditTime } from './labels';
 
@@ -7,19 +8,10 @@ import { actorRoleLabel, formatAuditTime } from './labels';
 
 export const CSV_BOM = '\uFEFF';
 
-export type AuditCsvEntry = {
-  id: number;
-  at: Date;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  ip: string | null;
-  before: unknown;
-  after: unknown;
-  hash: string;
-};
+export type AuditCsvEntry = Pick<
+  typeof auditLog.$inferSelect,
+  'id' | 'at' | 'actorName' | 'actorRole' | 'action' | 'entityType' | 'entityId' | 'ip' | 'before' | 'after' | 'hash'
+>;
 
 export const AUDIT_CSV_HEADER = ['时间', '操作人', '角色', '操作', '对象类型', '对象ID', 'IP', '变更前', '变更后', '哈希'];
 

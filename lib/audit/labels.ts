@@ -1,5 +1,5 @@
 import { roleLabels, roles } from '@/lib/auth/roles';
-import { TIME_ZONE } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import type { ChainReport } from './verify';
 
 // How the audit trail's values read in the Chinese UI and the CSV export.
@@ -15,22 +15,8 @@ export const chainBreakReasons: Record<Extract<ChainReport, { ok: false }>['reas
   'link-mismatch': '前序记录被删除或顺序被调换',
 };
 
-const secondsFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** 2025-03-14 09:30:05 in Beijing time: the trail needs the seconds. */
-export function formatAuditTime(value: Date | string): string {
-  const parts = Object.fromEntries(secondsFormat.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
-}
+export const formatAuditTime = (value: Date | string) => formatDateTime(value, { seconds: true });
 
 /** A snapshot value as one line of text: strings as they are, anything else as JSON. */
 export function displayValue(value: unknown): string {

@@ -22,17 +22,7 @@ const listFields = {
   ip: auditLog.ip,
 };
 
-export type AuditListItem = {
-  id: number;
-  at: Date;
-  actorId: number | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  ip: string | null;
-};
+export type AuditListItem = Pick<typeof auditLog.$inferSelect, 'id' | 'at' | 'actorId' | 'actorName' | 'actorRole' | 'action' | 'entityType' | 'entityId' | 'ip'>;
 
 /** A row with its snapshots, and whether its content still matches its own hash. */
 export type AuditEntryDetail = typeof auditLog.$inferSelect & { contentIntact: boolean };

@@ -90,6 +90,13 @@ export async function stateOf(action: FormAction, formData: FormData): Promise<A
   return outcome.state;
 }
 
+/** No submitted password comes back in a state: neither under its own key nor as any value. */
+export function expectNoPasswordEcho(state: ActionState, submitted: FormData) {
+  expect(Object.keys(state.values ?? {}).filter((k) => /password/i.test(k))).toEqual([]);
+  const text = JSON.stringify(state);
+  for (const [key, value] of submitted) if (/password/i.test(key) && typeof value === 'string' && value) expect(text).not.toContain(value);
+}
+
 export async function lastAuditId(db: Database): Promise<number> {
   const [row] = await db.select({ id: max(auditLog.id) }).from(auditLog);
   return Number(row?.id ?? 0);

@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, demoAccounts, type DemoRole } from './support/accounts';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { AdminShell, LoginPage } from './support/pages';
+
+const FULL_MENU = ['工作台', '用户管理', '审计日志', '修改密码', '返回门户'];
+const OWN_MENU = ['工作台', '修改密码', '返回门户'];
+
+// What each role sees in the admin menu, and admin pages it must be refused.
+const expectations: Record<DemoRole, { menu: string[]; forbidden: string[] }> = {
+  admin: { menu: FULL_MENU, forbidden: [] },
+  auditor: { menu: FULL_MENU, forbidden: ['/admin/users/new'] },
+  editor: { menu: OWN_MENU, forbidden: ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new'] },
+  secretary: { menu: OWN_MENU, forbidden: ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new'] },
+};
+
+for (const [role, { menu, forbidden }] of Object.entries(expectations) as [DemoRole, (typeof expectations)[DemoRole]][]) {
+  test(`${role} signs in, sees its name, role and menu, and is refused what it may not use`, async ({ page }) => {
+    const account = demoAccounts[role];
+    const login = new LoginPage(page);
+    await login.goto();
+    await expectNoSeriousA11yViolations(page);
+    await login.signIn(account.username, DEMO_PASSWORD);
+
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+    const shell = new AdminShell(page);
+    await shell.expectSignedInAs(account.displayName, account.roleLabel);
+    await shell.expectMenu(menu);
+    await expect(page.getByRole('main')).toContainText(`您的角色是“${account.roleLabel}”`);
+    await expectNoSeriousA11yViolations(page);
+
+    // Every menu entry inside the admin area opens its page.
+    for (const label of menu.filter((l) => l !== '工作台' && l !== '返回门户')) {
+      await shell.menu.getByRole('link', { name: label, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+      await shell.expectSignedInAs(account.displayName, account.roleLabel);
+      await expectNoSeriousA11yViolations(page);
+    }
+
+    for (const path of forbidden) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole('heading', { level: 1, name: '没有访问权限' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+    }
+
+    if (forbidden.includes('/admin/audit')) {
+      const csv = await page.request.get('/admin/audit/export');
+      expect(csv.status()).toBe(403);
+      expect(await csv.text()).not.toContain('哈希');
+    }
+  });
+}
+
+test('a wrong password is refused on the login page, keeping the user name', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn('editor', 'not-the-password');
+
+  await expect(login.message).toHaveText('用户名或密码错误。');
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(login.username).toHaveValue('editor');
+  await expect(login.password).toHaveValue('');
+  await expectNoSeriousA11yViolations(page);
+
+  // Nothing was signed in by the attempt.
+  await page.goto('/admin');
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin$/);
+});
+
+test('a signed-out visitor is sent to the login page and comes back to the page asked for', async ({ page }) => {
+  const response = await page.goto('/admin/users');
+  expect(response?.ok()).toBe(true);
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fusers$/);
+
+  const login = new LoginPage(page);
+  await login.signIn('admin', DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole('heading', { level: 1, name: '用户管理' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('a `next` address on another host leads to the workbench instead', async ({ page }) => {
+  const login = new LoginPage(page);
+  for (const query of ['?next=https://evil.example/', `?next=${encodeURIComponent('//evil.example/admin')}`]) {
+    await page.context().clearCookies();
+    await login.goto(query);
+    await login.signIn('admin', DEMO_PASSWORD);
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/admin$/);
+    await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+  }
+});
