@@ -1,4 +1,5 @@
 import 'server-only';
+import { type Actor, authorize } from '@/lib/auth/permissions';
 import { asc, count, desc, eq, ilike, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema/accounts';
@@ -6,7 +7,7 @@ import { branches } from '@/db/schema/branches';
 import { pageCountOf, type Page } from '@/lib/news/pagination';
 import type { Role } from '@/lib/auth/roles';
 
-// Reads for user administration. Callers check 'users.read' before calling.
+// Reads for user administration; each checks the caller's permission itself.
 
 export type UserRow = {
   id: number;
@@ -18,7 +19,8 @@ export type UserRow = {
   lastLoginAt: Date | null;
 };
 
-export async function listUsers({ q, page, pageSize = 20 }: { q: string; page: number; pageSize?: number }): Promise<Page<UserRow>> {
+export async function listUsers(actor: Actor, { q, page, pageSize = 20 }: { q: string; page: number; pageSize?: number }): Promise<Page<UserRow>> {
+  authorize(actor, 'users.read');
   const db = await getDb();
   const pattern = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
   const where = q ? or(ilike(users.username, pattern), ilike(users.displayName, pattern)) : undefined;
@@ -45,7 +47,8 @@ export async function listUsers({ q, page, pageSize = 20 }: { q: string; page: n
   return { items, total, page, pageSize, pageCount: pageCountOf(total, pageSize) };
 }
 
-export async function getUser(id: number) {
+export async function getUser(actor: Actor, id: number) {
+  authorize(actor, 'users.read');
   const db = await getDb();
   const [row] = await db
     .select({
@@ -69,7 +72,8 @@ export async function getUser(id: number) {
 export type BranchOption = { id: number; label: string };
 
 /** Every node of the branch tree, in tree order, indented by depth, for a select. */
-export async function listBranchOptions(): Promise<BranchOption[]> {
+export async function listBranchOptions(actor: Actor): Promise<BranchOption[]> {
+  authorize(actor, 'users.manage');
   const db = await getDb();
   const rows = await db.select({ id: branches.id, parentId: branches.parentId, name: branches.name }).from(branches).orderBy(asc(branches.sortOrder), asc(branches.id));
   const children = new Map<number | null, typeof rows>();

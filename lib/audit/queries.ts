@@ -1,4 +1,5 @@
 import 'server-only';
+import { type Actor, authorize } from '@/lib/auth/permissions';
 import { and, asc, count, desc, eq, gte, ilike, like, lt, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditLog } from '@/db/schema/audit';
@@ -42,11 +43,11 @@ function whereOf(filters: AuditFilters): SQL | undefined {
 }
 
 /** One page of the trail, newest first, without the snapshots. */
-export async function listAuditEntries({
-  page = 1,
-  pageSize = 50,
-  ...filters
-}: AuditFilters & { page?: number; pageSize?: number }): Promise<Page<AuditListItem>> {
+export async function listAuditEntries(
+  actor: Actor,
+  { page = 1, pageSize = 50, ...filters }: AuditFilters & { page?: number; pageSize?: number },
+): Promise<Page<AuditListItem>> {
+  authorize(actor, 'audit.read');
   const db = await getDb();
   const where = whereOf(filters);
   const [items, [totalRow]] = await Promise.all([
@@ -58,7 +59,8 @@ export async function listAuditEntries({
 }
 
 /** One row with its snapshots and hashes, or null. */
-export async function getAuditEntry(id: number): Promise<AuditEntryDetail | null> {
+export async function getAuditEntry(actor: Actor, id: number): Promise<AuditEntryDetail | null> {
+  authorize(actor, 'audit.read');
   if (!Number.isSafeInteger(id) || id < 1) return null;
   const db = await getDb();
   const [row] = await db.select().from(auditLog).where(eq(auditLog.id, id)).limit(1);
@@ -68,7 +70,8 @@ export async function getAuditEntry(id: number): Promise<AuditEntryDetail | null
 }
 
 /** Distinct entity types and actions, for the filter dropdowns. */
-export async function listAuditFacets(): Promise<{ entityTypes: string[]; actions: string[] }> {
+export async function listAuditFacets(actor: Actor): Promise<{ entityTypes: string[]; actions: string[] }> {
+  authorize(actor, 'audit.read');
   const db = await getDb();
   const [entityTypes, actions] = await Promise.all([
     db.selectDistinct({ value: auditLog.entityType }).from(auditLog).orderBy(asc(auditLog.entityType)),
@@ -78,7 +81,8 @@ export async function listAuditFacets(): Promise<{ entityTypes: string[]; action
 }
 
 /** Recomputes the whole chain now; see verifyAuditChain. */
-export async function checkAuditChain(): Promise<ChainReport> {
+export async function checkAuditChain(actor: Actor): Promise<ChainReport> {
+  authorize(actor, 'audit.read');
   return verifyAuditChain(await getDb());
 }
 
@@ -89,7 +93,8 @@ export const AUDIT_EXPORT_LIMIT = 50_000;
  * The filtered trail for export, newest first, in batches (keyset on id) so a large export never
  * sits in memory at once. Stops after `limit` rows.
  */
-export async function* exportAuditEntries(filters: AuditFilters, { limit = AUDIT_EXPORT_LIMIT, batchSize = 1000 } = {}) {
+export async function* exportAuditEntries(actor: Actor, filters: AuditFilters, { limit = AUDIT_EXPORT_LIMIT, batchSize = 1000 } = {}) {
+  authorize(actor, 'audit.read');
   const db = await getDb();
   let lastId: number | undefined;
   let remaining = limit;

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appendAudit, type AuditActor } from '@/lib/audit/append';
+import { type Actor, ForbiddenError } from '@/lib/auth/permissions';
 import { exportAuditEntries, getAuditEntry, listAuditEntries, listAuditFacets } from '@/lib/audit/queries';
 import { createTestDatabase, type TestDatabase } from '../db';
 import { editAfter } from './audit-fixtures';
 
 // The trail as auditors search it: filters, Beijing-day ranges around midnight, pages, export.
+
+const auditor: Actor = { id: 1, role: 'auditor', branchScope: null };
+const anEditor: Actor = { id: 2, role: 'editor', branchScope: null };
 
 let db: TestDatabase;
 const admin: AuditActor = { id: 1, name: 'admin', role: 'admin', ip: '10.0.0.1' };
@@ -37,11 +41,11 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const idsOf = async (filters: Parameters<typeof listAuditEntries>[0]) => (await listAuditEntries(filters)).items.map((i) => i.id);
+const idsOf = async (filters: Parameters<typeof listAuditEntries>[1]) => (await listAuditEntries(auditor, filters)).items.map((i) => i.id);
 
 describe('listAuditEntries', () => {
   it('lists newest first with the list columns only and the total', async () => {
-    const page = await listAuditEntries({ page: 1 });
+    const page = await listAuditEntries(auditor, { page: 1 });
     expect(page).toMatchObject({ total: 6, page: 1, pageCount: 1, pageSize: 50 });
     expect(page.items.map((i) => i.id)).toEqual([6, 5, 4, 3, 2, 1]);
     expect(page.items[0]).toEqual({ id: 6, at: new Date('2026-01-03T02:00:00.000Z'), actorId: 2, actorName: 'Editor_Wang', actorRole: 'editor', action: 'article.create', entityType: 'article', entityId: '12', ip: '10.0.0.2' });
@@ -74,29 +78,29 @@ describe('listAuditEntries', () => {
   });
 
   it('pages with the same total on every page, and an empty page beyond the end', async () => {
-    const pages = await Promise.all([1, 2, 3, 4].map((page) => listAuditEntries({ page, pageSize: 2 })));
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => listAuditEntries(auditor, { page, pageSize: 2 })));
     expect(pages.map((p) => p.items.map((i) => i.id))).toEqual([[6, 5], [4, 3], [2, 1], []]);
     for (const p of pages) expect(p).toMatchObject({ total: 6, pageCount: 3, pageSize: 2 });
-    expect(await listAuditEntries({ entityType: 'user', page: 2, pageSize: 3 })).toMatchObject({ total: 4, pageCount: 2, items: [{ id: 2 }] });
-    expect(await listAuditEntries({ actor: 'nobody', page: 1 })).toMatchObject({ items: [], total: 0, pageCount: 1 });
+    expect(await listAuditEntries(auditor, { entityType: 'user', page: 2, pageSize: 3 })).toMatchObject({ total: 4, pageCount: 2, items: [{ id: 2 }] });
+    expect(await listAuditEntries(auditor, { actor: 'nobody', page: 1 })).toMatchObject({ items: [], total: 0, pageCount: 1 });
   });
 });
 
 describe('getAuditEntry', () => {
   it('returns one row with snapshots, hashes and whether its content still matches its hash', async () => {
-    const entry = await getAuditEntry(4);
+    const entry = await getAuditEntry(auditor, 4);
     expect(entry).toMatchObject({ id: 4, action: 'user.update', before: { role: 'editor' }, after: { role: 'admin' }, contentIntact: true });
     expect(entry!.prevHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(entry!.prevHash).toBe((await getAuditEntry(3))!.hash);
-    expect(await getAuditEntry(999)).toBeNull();
-    expect(await getAuditEntry(0)).toBeNull();
-    expect(await getAuditEntry(Number.NaN)).toBeNull();
+    expect(entry!.prevHash).toBe((await getAuditEntry(auditor, 3))!.hash);
+    expect(await getAuditEntry(auditor, 999)).toBeNull();
+    expect(await getAuditEntry(auditor, 0)).toBeNull();
+    expect(await getAuditEntry(auditor, Number.NaN)).toBeNull();
   });
 });
 
 describe('listAuditFacets', () => {
   it('lists distinct entity types and actions, sorted', async () => {
-    expect(await listAuditFacets()).toEqual({
+    expect(await listAuditFacets(auditor)).toEqual({
       entityTypes: ['article', 'database', 'user'],
       actions: ['article.create', 'auth.login', 'seed.run', 'user.create', 'user.update', 'user_x.odd'],
     });
@@ -104,9 +108,9 @@ describe('listAuditFacets', () => {
 });
 
 describe('exportAuditEntries', () => {
-  const exported = async (...args: Parameters<typeof exportAuditEntries>) => {
+  const exported = async (...args: Parameters<typeof exportAuditEntries> extends [unknown, ...infer Rest] ? Rest : never) => {
     const batches = [];
-    for await (const batch of exportAuditEntries(...args)) batches.push(batch.map((r) => r.id));
+    for await (const batch of exportAuditEntries(auditor, ...args)) batches.push(batch.map((r) => r.id));
     return batches;
   };
 
@@ -116,12 +120,21 @@ describe('exportAuditEntries', () => {
     expect(await exported({ entityType: 'user' }, { batchSize: 3, limit: 3 })).toEqual([[5, 4, 3]]);
     expect(await exported({ entityType: 'user' }, { batchSize: 2, limit: 3 })).toEqual([[5, 4], [3]]);
     expect(await exported({ actor: 'nobody' })).toEqual([]);
-    const { value: [first] = [] } = await exportAuditEntries({ action: 'user.update' }).next();
+    const { value: [first] = [] } = await exportAuditEntries(auditor, { action: 'user.update' }).next();
     expect(first).toMatchObject({ id: 4, before: { role: 'editor' }, after: { role: 'admin' } });
   });
 
   it('reports an edited row as no longer matching its hash', async () => {
     await editAfter(db.db, 1, { role: 'forged' });
-    expect(await getAuditEntry(1)).toMatchObject({ after: { role: 'forged' }, contentIntact: false });
+    expect(await getAuditEntry(auditor, 1)).toMatchObject({ after: { role: 'forged' }, contentIntact: false });
+  });
+});
+
+describe('permissions', () => {
+  it('refuses every read of the trail to a role without audit.read', async () => {
+    await expect(listAuditEntries(anEditor, { page: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getAuditEntry(anEditor, 1)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listAuditFacets(anEditor)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(exportAuditEntries(anEditor, {}).next()).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -14,10 +14,10 @@ export const metadata: Metadata = { title: '审计日志' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AuditLogPage({ searchParams }: Props) {
-  await requirePermission('audit.read', undefined, '/admin/audit');
+  const me = await requirePermission('audit.read', undefined, '/admin/audit');
   const params = await searchParams;
   const filters = parseAuditFilters(params);
-  const [list, facets] = await Promise.all([listAuditEntries({ ...filters, page: parseAuditPage(params) }), listAuditFacets()]);
+  const [list, facets] = await Promise.all([listAuditEntries(me, { ...filters, page: parseAuditPage(params) }), listAuditFacets(me)]);
   const filtered = auditQueryString(filters) !== '';
   return (
     <>

@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 export default async function UsersPage({ searchParams }: Props) {
   const user = await requirePermission('users.read', undefined, '/admin/users');
   const { q, page } = userSearchSchema.parse(await searchParams);
-  const list = await listUsers({ q, page });
+  const list = await listUsers(user, { q, page });
   const canManage = can(user, 'users.manage');
   const href = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (

@@ -20,9 +20,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AuditEntryPage({ params }: Props) {
   const raw = (await params).id;
-  await requirePermission('audit.read', undefined, `/admin/audit/${encodeURIComponent(raw)}`);
+  const me = await requirePermission('audit.read', undefined, `/admin/audit/${encodeURIComponent(raw)}`);
   const id = parseId(raw);
-  const entry = id === null ? null : await getAuditEntry(id);
+  const entry = id === null ? null : await getAuditEntry(me, id);
   if (!entry) notFound();
   return (
     <>

@@ -15,7 +15,7 @@ export async function GET(request: Request) {
   if (!user) return refuse(401, '请先登录。');
   if (!can(user, 'audit.read')) return refuse(403, '您没有导出审计日志的权限。');
 
-  const batches = exportAuditEntries(parseAuditFilters(new URL(request.url).searchParams));
+  const batches = exportAuditEntries(user, parseAuditFilters(new URL(request.url).searchParams));
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {

@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: '核验审计链' };
 export const dynamic = 'force-dynamic';
 
 export default async function AuditVerifyPage() {
-  await requirePermission('audit.read', undefined, '/admin/audit/verify');
-  const report = await checkAuditChain();
+  const me = await requirePermission('audit.read', undefined, '/admin/audit/verify');
+  const report = await checkAuditChain(me);
   return (
     <>
       <p>

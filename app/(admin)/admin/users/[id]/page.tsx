@@ -17,10 +17,10 @@ export default async function UserPage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   const me = await requirePermission('users.read', undefined, `/admin/users/${rawId}`);
   const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : NaN;
-  const user = Number.isNaN(id) ? null : await getUser(id);
+  const user = Number.isNaN(id) ? null : await getUser(me, id);
   if (!user) notFound();
   const canManage = can(me, 'users.manage');
-  const [branches, { created }] = await Promise.all([canManage ? listBranchOptions() : Promise.resolve([]), searchParams]);
+  const [branches, { created }] = await Promise.all([canManage ? listBranchOptions(me) : Promise.resolve([]), searchParams]);
   return (
     <>
       <h1 className={styles.title}>

@@ -7,12 +7,12 @@ import { requirePermission } from '@/lib/auth/current-user';
 export const metadata: Metadata = { title: '新建用户' };
 
 export default async function NewUserPage() {
-  await requirePermission('users.manage', undefined, '/admin/users/new');
+  const me = await requirePermission('users.manage', undefined, '/admin/users/new');
   return (
     <>
       <h1 className={styles.title}>新建用户</h1>
       <div className={styles.panel}>
-        <UserForm branches={await listBranchOptions()} />
+        <UserForm branches={await listBranchOptions(me)} />
       </div>
     </>
   );
