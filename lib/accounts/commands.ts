@@ -2,7 +2,9 @@ import 'server-only';
 import { randomInt } from 'node:crypto';
 import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { isUniqueViolation } from '@/db/errors';
 import { userSessions, users } from '@/db/schema/accounts';
+import { branches } from '@/db/schema/branches';
 import type { ActionContext } from '@/lib/actions/define-action';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
@@ -26,26 +28,45 @@ async function loadForUpdate(ctx: ActionContext, id: number) {
   return row;
 }
 
+// Two admins demoting or deactivating each other at once must not both pass the check below.
+const ADMIN_GUARD_LOCK = 7_416_004;
+
 async function assertAnotherActiveAdmin(ctx: ActionContext, exceptId: number) {
+  await ctx.tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_GUARD_LOCK})`);
   const [row] = await ctx.tx.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, exceptId)));
   if ((row?.n ?? 0) === 0) throw new AppError('conflict', '系统中至少需要保留一名启用状态的管理员。');
 }
 
+async function assertBranchExists(ctx: ActionContext, branchId: number | null) {
+  if (branchId === null) return;
+  const [row] = await ctx.tx.select({ id: branches.id }).from(branches).where(eq(branches.id, branchId));
+  if (!row) throw new AppError('invalid', '所选支部不存在，请重新选择。', 'branchId');
+}
+
+const usernameTaken = () => new AppError('conflict', '该用户名已被使用。', 'username');
+
 export async function createUser(ctx: ActionContext, input: z.infer<typeof createUserSchema>) {
   const [existing] = await ctx.tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-  if (existing) throw new AppError('conflict', '该用户名已被使用。', 'username');
+  if (existing) throw usernameTaken();
+  const branchId = input.role === 'branch_secretary' ? input.branchId : null;
+  await assertBranchExists(ctx, branchId);
+  const passwordHash = await hashPassword(input.password);
+  // Two admins creating one username at once: the unique index decides, the loser is told why.
   const [row] = await ctx.tx
     .insert(users)
     .values({
       username: input.username,
       displayName: input.displayName,
       role: input.role,
-      branchId: input.role === 'branch_secretary' ? input.branchId : null,
-      passwordHash: await hashPassword(input.password),
+      branchId,
+      passwordHash,
       mustChangePassword: true,
       createdBy: ctx.user.id,
     })
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error, 'users_username_key') ? usernameTaken() : error;
+    });
   await ctx.audit({ action: 'user.create', entityType: 'user', entityId: row!.id, after: auditable(row!) });
   return row!;
 }
@@ -54,6 +75,7 @@ export async function updateUser(ctx: ActionContext, input: z.infer<typeof updat
   const before = await loadForUpdate(ctx, input.id);
   if (before.version !== input.version) throw new AppError('conflict', '该用户已被他人修改，请刷新页面后再保存。');
   const branchId = input.role === 'branch_secretary' ? input.branchId : null;
+  await assertBranchExists(ctx, branchId);
   const roleChanged = before.role !== input.role || before.branchId !== branchId;
   if (roleChanged && before.id === ctx.user.id) throw new AppError('forbidden', '不能修改自己的角色或所属支部。', 'role');
   if (roleChanged && before.role === 'admin') await assertAnotherActiveAdmin(ctx, before.id);

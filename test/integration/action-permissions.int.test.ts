@@ -21,6 +21,7 @@ import {
   seedDemo,
   signedIn,
   submit,
+  userRow,
 } from './auth-fixtures';
 
 // Every server action × every role, through the real actions on the seeded demo. What each role
@@ -46,7 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const target = () => db.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, targetId) }).then((u) => u!);
+const target = () => userRow(db.db, 'matrix-target');
 
 type ActionCase = {
   permission: Action;

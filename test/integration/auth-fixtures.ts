@@ -1,6 +1,7 @@
-import { asc, count, eq, gt, max } from 'drizzle-orm';
+import { asc, count, eq, gt, max, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { Database } from '@/db/open';
+import type { Database, DatabaseHandle } from '@/db/open';
+import { selectRows } from '@/db/rows';
 import { userSessions, users } from '@/db/schema/accounts';
 import { auditLog } from '@/db/schema/audit';
 import { branches } from '@/db/schema/branches';
@@ -137,4 +138,40 @@ export async function accountsSnapshot(db: Database) {
     sessions: await db.select({ id: userSessions.id, revokedAt: userSessions.revokedAt }).from(userSessions).orderBy(asc(userSessions.id)),
     audits: audits!.n,
   };
+}
+
+// lib/audit/append.ts AUDIT_CHAIN_LOCK: every audited write takes it just before it commits.
+const AUDIT_CHAIN_LOCK = 7_416_003;
+
+/**
+ * Runs concurrent writes so that each has done its reads before any commits: the audit lock is
+ * held until `writers` transactions wait for it (or a second passes), then released. PGlite runs
+ * one transaction at a time, so there the writes simply run one after another.
+ */
+export async function beforeAnyCommits<T>(handle: DatabaseHandle, writers: number, run: () => Promise<T>): Promise<T> {
+  if (handle.kind === 'pglite') return run();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const isHeld = new Promise<void>((resolve) => (held = resolve));
+  const holder = handle.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    held();
+    await released;
+  });
+  await isHeld;
+  const result = run();
+  result.catch(() => {}); // rejections reach the caller below, not the unhandled-rejection hook
+  try {
+    for (let waited = 0; waited < 1000; waited += 20) {
+      const [row] = await selectRows<{ n: number }>(handle.db, sql`select count(*)::int as n from pg_locks
+          where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`);
+      if (Number(row?.n) >= writers) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    release();
+    await holder;
+  }
+  return result;
 }
