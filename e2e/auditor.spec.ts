@@ -58,7 +58,7 @@ test('the auditor reads users and the audit trail, verifies the chain and export
   await page.getByRole('link', { name: '核验整条审计链' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '核验审计链' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: '审计链完整' })).toHaveText(/^审计链完整：共 \d+ 条记录，校验通过$/);
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(0);
   await expectReadOnly(page);
   await expectNoSeriousA11yViolations(page);
 

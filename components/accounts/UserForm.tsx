@@ -15,9 +15,12 @@ export function UserForm({ user, branches }: { user?: Existing; branches: Branch
   const [state, action, pending] = useActionState(user ? updateUserAction : createUserAction, initialActionState);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
-  const [role, setRole] = useState<string>(values.role ?? user?.role ?? 'editor');
+  // The select stays uncontrolled: React resets a form after its action to the inputs'
+  // defaults, and a controlled select would keep its state while showing another value.
+  const defaultRole = values.role ?? user?.role ?? 'editor';
+  const [role, setRole] = useState<string>(defaultRole);
   return (
-    <form action={action} className={styles.form} noValidate>
+    <form action={action} className={styles.form} noValidate onReset={() => setRole(defaultRole)}>
       {user && <input type="hidden" name="id" value={user.id} />}
       {user && <input type="hidden" name="version" value={user.version} />}
       {user ? (
@@ -29,7 +32,7 @@ export function UserForm({ user, branches }: { user?: Existing; branches: Branch
       )}
       <Field name="displayName" label="姓名" required defaultValue={values.displayName ?? user?.displayName} errors={errors.displayName} />
       <Field name="role" label="角色" errors={errors.role}>
-        <select id="field-role" name="role" value={role} onChange={(e) => setRole(e.target.value)} aria-invalid={errors.role ? true : undefined} aria-describedby={errors.role ? 'field-role-error' : undefined}>
+        <select id="field-role" name="role" defaultValue={defaultRole} onChange={(e) => setRole(e.target.value)} aria-invalid={errors.role ? true : undefined} aria-describedby={errors.role ? 'field-role-error' : undefined}>
           {roles.map((r) => (
             <option key={r} value={r}>
               {roleLabels[r]}

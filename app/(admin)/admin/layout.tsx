@@ -9,6 +9,9 @@ import styles from './admin.module.css';
 export const metadata = { title: { default: '管理后台', template: `%s - 管理后台 - ${site.name}` }, robots: { index: false } };
 
 // Redirects when signed out; it is not the guard: every page, query and action checks itself.
+// There is deliberately no route-level loading.tsx here: it would start streaming every page
+// with status 200 before the page's own permission check, so a refusal could not answer 403.
+// Slow parts of a page sit in their own Suspense boundary after the check (audit/verify).
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   return (
