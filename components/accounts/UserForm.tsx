@@ -15,9 +15,11 @@ export function UserForm({ user, branches }: { user?: Existing; branches: Branch
   const [state, action, pending] = useActionState(user ? updateUserAction : createUserAction, initialActionState);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
-  // The select stays uncontrolled: React resets a form after its action to the inputs'
-  // defaults, and a controlled select would keep its state while showing another value.
+  // The selects stay uncontrolled: React resets a form after its action to the inputs'
+  // defaults, and a controlled select would keep its state while showing another value. A select
+  // only takes its default when mounted, so each is keyed by the default it should reset to.
   const defaultRole = values.role ?? user?.role ?? 'editor';
+  const defaultBranch = values.branchId ?? user?.branchId ?? '';
   const [role, setRole] = useState<string>(defaultRole);
   return (
     <form action={action} className={styles.form} noValidate onReset={() => setRole(defaultRole)}>
@@ -32,7 +34,7 @@ export function UserForm({ user, branches }: { user?: Existing; branches: Branch
       )}
       <Field name="displayName" label="姓名" required defaultValue={values.displayName ?? user?.displayName} errors={errors.displayName} />
       <Field name="role" label="角色" errors={errors.role}>
-        <select id="field-role" name="role" defaultValue={defaultRole} onChange={(e) => setRole(e.target.value)} aria-invalid={errors.role ? true : undefined} aria-describedby={errors.role ? 'field-role-error' : undefined}>
+        <select key={defaultRole} id="field-role" name="role" defaultValue={defaultRole} onChange={(e) => setRole(e.target.value)} aria-invalid={errors.role ? true : undefined} aria-describedby={errors.role ? 'field-role-error' : undefined}>
           {roles.map((r) => (
             <option key={r} value={r}>
               {roleLabels[r]}
@@ -42,7 +44,7 @@ export function UserForm({ user, branches }: { user?: Existing; branches: Branch
       </Field>
       {role === 'branch_secretary' && (
         <Field name="branchId" label="所属支部" errors={errors.branchId}>
-          <select id="field-branchId" name="branchId" defaultValue={values.branchId ?? user?.branchId ?? ''} aria-invalid={errors.branchId ? true : undefined} aria-describedby={errors.branchId ? 'field-branchId-error' : undefined}>
+          <select key={String(defaultBranch)} id="field-branchId" name="branchId" defaultValue={defaultBranch} aria-invalid={errors.branchId ? true : undefined} aria-describedby={errors.branchId ? 'field-branchId-error' : undefined}>
             <option value="">请选择</option>
             {branches.map((b) => (
               <option key={b.id} value={b.id}>
