@@ -56,3 +56,9 @@ export async function measure(
     timeouts: result.timeouts,
   };
 }
+
+/** The round with the median requests/s (the lower middle for an even count). */
+export function medianResult(results: LoadResult[]): LoadResult | undefined {
+  const sorted = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}

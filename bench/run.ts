@@ -8,7 +8,7 @@ import { cleanup, cleanupOnSignals } from './cleanup';
 import { baseUrl, config } from './config';
 import { insertCorpus } from './corpus';
 import { createBenchDatabase } from './database';
-import { type LoadResult, measure } from './http';
+import { type LoadResult, measure, medianResult } from './http';
 import { bundleLine, type HttpRow, httpTable, judge, searchLine, type TargetKind, writeResults } from './report';
 import { measureSearchLatency } from './search';
 import { ensureBuild, startServer } from './server';
@@ -77,21 +77,28 @@ async function main() {
     { name: 'column', path: '/columns/work-news', kind: 'cached' },
     { name: 'search', path: `/search?q=${encodeURIComponent('营商环境')}`, kind: 'dynamic' },
   ];
-  const rows: HttpRow[] = [];
-  let baseline: LoadResult | undefined;
-  for (const target of targets) {
-    try {
-      process.stdout.write(`load: ${target.name} ${target.path} …`);
-      const result = await measure(baseUrl, target, config);
-      if (target.kind === 'baseline') baseline = result;
-      rows.push(judge(result, target.kind, baseline, config.targets.cachedPageRatio));
-      const warm = Object.entries(result.warmupStatuses).map(([code, n]) => `${code}×${n}`).join(' ');
-      console.log(` ${result.requestsPerSecond.toFixed(0)} req/s (warm-up: ${warm})`);
-    } catch (error) {
-      problems.push(`load ${target.path}: ${message(error)}`);
-      console.log(` ERROR: ${message(error)}`);
+  // Several rounds, each measuring every target in turn, so a noisy moment on this shared
+  // machine hits the baseline and the pages alike; each target reports its median round.
+  const rounds = new Map<string, LoadResult[]>();
+  for (let round = 1; round <= config.rounds; round++) {
+    for (const target of targets) {
+      try {
+        process.stdout.write(`load (round ${round}/${config.rounds}): ${target.name} ${target.path} …`);
+        const result = await measure(baseUrl, target, config);
+        rounds.set(target.name, [...(rounds.get(target.name) ?? []), result]);
+        const warm = Object.entries(result.warmupStatuses).map(([code, n]) => `${code}×${n}`).join(' ');
+        console.log(` ${result.requestsPerSecond.toFixed(0)} req/s (warm-up: ${warm})`);
+      } catch (error) {
+        problems.push(`load ${target.path}: ${message(error)}`);
+        console.log(` ERROR: ${message(error)}`);
+      }
     }
   }
+  const baseline = medianResult(rounds.get(targets[0]!.name) ?? []);
+  const rows: HttpRow[] = targets.flatMap((target) => {
+    const result = medianResult(rounds.get(target.name) ?? []);
+    return result ? [judge(result, target.kind, baseline, config.targets.cachedPageRatio)] : [];
+  });
 
   let bundle;
   let bundleVerdict = 'ERROR';
