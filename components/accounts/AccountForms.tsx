@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage } from '@/components/forms/Field';
+import { Field, FormFooter, FormMessage } from '@/components/forms/Field';
 import styles from '@/components/forms/forms.module.css';
 import { initialActionState } from '@/lib/actions/state';
 import { changeOwnPasswordAction, resetPasswordAction, setUserActiveAction } from '@/lib/accounts/actions';
@@ -36,12 +36,7 @@ export function ToggleActiveForm({ userId, active }: { userId: number; active: b
     <form action={action} className={styles.form}>
       <input type="hidden" name="id" value={userId} />
       <input type="hidden" name="active" value={active ? 'false' : 'true'} />
-      <FormMessage ok={state.ok} message={state.message} />
-      <div className={styles.actions}>
-        <button type="submit" className="button" disabled={pending}>
-          {active ? '停用账号' : '启用账号'}
-        </button>
-      </div>
+      <FormFooter ok={state.ok} message={state.message} pending={pending} label={active ? '停用账号' : '启用账号'} />
     </form>
   );
 }
@@ -54,12 +49,7 @@ export function ChangePasswordForm() {
       <Field name="currentPassword" label="当前密码" type="password" required autoComplete="current-password" errors={errors.currentPassword} />
       <Field name="newPassword" label="新密码" type="password" required autoComplete="new-password" errors={errors.newPassword} hint="至少 10 个字符。" />
       <Field name="confirmPassword" label="再次输入新密码" type="password" required autoComplete="new-password" errors={errors.confirmPassword} />
-      <FormMessage ok={state.ok} message={state.message} />
-      <div className={styles.actions}>
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? '正在保存…' : '修改密码'}
-        </button>
-      </div>
+      <FormFooter ok={state.ok} message={state.message} pending={pending} label="修改密码" pendingLabel="正在保存…" />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Field, FormMessage } from '@/components/forms/Field';
+import { Field, FormFooter } from '@/components/forms/Field';
 import styles from '@/components/forms/forms.module.css';
 import { initialActionState } from '@/lib/actions/state';
 import { createUserAction, updateUserAction } from '@/lib/accounts/actions';
@@ -55,12 +55,7 @@ export function UserForm({ user, branches }: { user?: Existing; branches: Branch
         </Field>
       )}
       {!user && <Field name="password" label="初始密码" type="password" required autoComplete="new-password" errors={errors.password} hint="至少 10 个字符；用户首次登录后须修改。" />}
-      <FormMessage ok={state.ok} message={state.message} />
-      <div className={styles.actions}>
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? '正在保存…' : '保存'}
-        </button>
-      </div>
+      <FormFooter ok={state.ok} message={state.message} pending={pending} label="保存" pendingLabel="正在保存…" />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormMessage } from '@/components/forms/Field';
+import { Field, FormFooter } from '@/components/forms/Field';
 import formStyles from '@/components/forms/forms.module.css';
 import { initialActionState } from '@/lib/actions/state';
 import { loginAction } from '@/lib/auth/actions';
@@ -13,10 +13,7 @@ export function LoginForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       <Field name="username" label="用户名" autoComplete="username" required defaultValue={state.values?.username} errors={state.fieldErrors?.username} />
       <Field name="password" label="密码" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
-      <FormMessage ok={state.ok} message={state.message} />
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? '正在登录…' : '登录'}
-      </button>
+      <FormFooter ok={state.ok} message={state.message} pending={pending} label="登录" pendingLabel="正在登录…" />
     </form>
   );
 }

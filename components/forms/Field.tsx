@@ -40,3 +40,17 @@ export function FormMessage({ ok, message }: { ok: boolean; message?: string }) 
     </p>
   );
 }
+
+/** The end of a form: its message, then the submit button, disabled while the action runs. */
+export function FormFooter({ ok, message, pending, label, pendingLabel = label }: { ok: boolean; message?: string; pending: boolean; label: string; pendingLabel?: string }) {
+  return (
+    <>
+      <FormMessage ok={ok} message={message} />
+      <div className={styles.actions}>
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? pendingLabel : label}
+        </button>
+      </div>
+    </>
+  );
+}
