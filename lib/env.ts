@@ -25,6 +25,9 @@ const schema = z.object({
   // Signed-in sessions end after this many idle hours, and after SESSION_MAX_HOURS in any case.
   SESSION_IDLE_HOURS: z.coerce.number().min(0.05).max(24 * 30).default(8),
   SESSION_MAX_HOURS: z.coerce.number().min(1).max(24 * 90).default(24 * 7),
+  // Upload limits in megabytes: images for the media library, and notice attachments.
+  MEDIA_MAX_MB: z.coerce.number().min(0.1).max(100).default(10),
+  ATTACHMENT_MAX_MB: z.coerce.number().min(0.1).max(100).default(20),
 });
 
 export type Env = z.infer<typeof schema> & { pgliteDir: string; dataDir: string };

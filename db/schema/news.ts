@@ -28,6 +28,9 @@ export type RichTextNode = {
   marks?: { type: string; attrs?: Record<string, unknown> }[];
 };
 
+export const revisionEvents = ['create', 'save', 'submit', 'publish', 'schedule', 'return', 'archive', 'unarchive', 'restore'] as const;
+export type RevisionEvent = (typeof revisionEvents)[number];
+
 export const articleStatuses = ['draft', 'in_review', 'scheduled', 'published', 'archived'] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
 
@@ -103,6 +106,8 @@ export const articles = pgTable(
     titleVector: tsvector().notNull().default(sql`''::tsvector`),
     authorId: integer().references(() => users.id, { onDelete: 'set null' }),
     createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    // Who saved last (manual save, autosave or state change): shown in the admin list.
+    updatedBy: integer().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
     ...versioned,
   },
@@ -136,13 +141,46 @@ export const articleRevisions = pgTable(
       .references(() => articles.id, { onDelete: 'cascade' }),
     articleVersion: integer().notNull(),
     status: text({ enum: articleStatuses }).notNull(),
+    // What made this revision: a manual save or a workflow step.
+    event: text({ enum: revisionEvents }).notNull().default('save'),
     // Every editable field as it was: title, body, metadata.
     snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
     note: text(),
     authorId: integer().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('article_revisions_article_idx').on(t.articleId, t.createdAt.desc())],
+  (t) => [
+    index('article_revisions_article_idx').on(t.articleId, t.createdAt.desc()),
+    check('article_revisions_event_check', oneOf(t.event, revisionEvents)),
+  ],
+);
+
+export const attachmentKinds = ['pdf', 'docx', 'xlsx'] as const;
+export type AttachmentKind = (typeof attachmentKinds)[number];
+
+/** Files attached to an article (notices: forms, lists, regulations), downloaded as attachments. */
+export const articleAttachments = pgTable(
+  'article_attachments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    // Key inside the storage backend; never derived from the uploaded name.
+    storageKey: text().notNull(),
+    // Shown and offered as the download name; the kind was checked from the content.
+    originalName: text().notNull(),
+    kind: text({ enum: attachmentKinds }).notNull(),
+    byteSize: integer().notNull(),
+    sortOrder: integer().notNull().default(0),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('article_attachments_storage_key').on(t.storageKey),
+    index('article_attachments_article_idx').on(t.articleId, t.sortOrder),
+    check('article_attachments_kind_check', oneOf(t.kind, attachmentKinds)),
+  ],
 );
 
 /** Old slugs of articles, answered with a 301 to the current one. */
