@@ -13,3 +13,8 @@ export function revalidatePublicNews({ articleSlugs = [], columnSlugs = [] }: { 
   // Later pages of a column (`?page=N`) shift when one article is added: drop them all.
   if (columnSlugs.length > 0) revalidatePath('/columns/[slug]/page/[page]', 'page');
 }
+
+/** Drops every cached page: for changes to what the shared layout shows (the column navigation). */
+export function revalidateWholeSite() {
+  revalidatePath('/', 'layout');
+}

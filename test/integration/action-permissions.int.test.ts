@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as accountActions from '@/lib/accounts/actions';
+import * as columnActions from '@/lib/columns/actions';
 import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
 import { type Role, roles } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
@@ -23,6 +24,7 @@ import {
   submit,
   userRow,
 } from './auth-fixtures';
+import { columnRow, insertColumn } from './column-fixtures';
 
 // Every server action × every role, through the real actions on the seeded demo. What each role
 // may do is read from permissionMatrix, so a change to the matrix changes what is expected here.
@@ -38,6 +40,7 @@ const actors = {} as Record<Role, SessionUser>;
 const passwords = Object.fromEntries(roles.map((r) => [r, DEMO_PASSWORD])) as Record<Role, string>;
 let targetId: number;
 let created = 0;
+let columnsCreated = 0;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -92,9 +95,42 @@ const cases: Record<string, Record<string, ActionCase>> = {
       },
     },
   },
+  columns: {
+    createColumnAction: {
+      permission: 'columns.manage',
+      audit: 'column.create',
+      form: async () => form({ name: '矩阵栏目', slug: `matrix-column-${++columnsCreated}`, description: '' }),
+    },
+    updateColumnAction: {
+      permission: 'columns.manage',
+      audit: 'column.update',
+      form: async () => {
+        const c = await columnRow(db.db, 'special-topics');
+        return form({ id: c.id, version: c.version, name: c.name === '专题专栏' ? '专题专栏（改）' : '专题专栏', slug: c.slug, description: c.description ?? '' });
+      },
+    },
+    moveColumnAction: {
+      permission: 'columns.manage',
+      audit: 'column.reorder',
+      form: async () => form({ id: (await columnRow(db.db, 'special-topics')).id, direction: 'up' }),
+    },
+    setColumnVisibleAction: {
+      permission: 'columns.manage',
+      audit: 'column.hide|column.show',
+      form: async () => {
+        const c = await columnRow(db.db, 'special-topics');
+        return form({ id: c.id, visible: String(!c.visible) });
+      },
+    },
+    deleteColumnAction: {
+      permission: 'columns.manage',
+      audit: 'column.delete',
+      form: async () => form({ id: (await insertColumn(db.db, { slug: `matrix-doomed-${++columnsCreated}` })).id, targetColumnId: '', confirm: 'on' }),
+    },
+  },
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, columns: columnActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );
