@@ -11,6 +11,8 @@ export class AppError extends Error {
     message: string,
     /** The form field the message belongs next to, when there is one. */
     readonly field?: string,
+    /** Facts the form may show with the message, e.g. who changed a record first. */
+    readonly data?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

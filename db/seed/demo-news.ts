@@ -1,4 +1,5 @@
 import { renderRichText, richTextToPlain } from '@/lib/news/rich-text';
+import { snapshotOf } from '@/lib/articles/snapshot-io';
 import { articleSearchColumns } from '@/lib/news/search-index';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../open';
@@ -32,12 +33,13 @@ export async function seedArticlesFor(db: Database, users: Map<string, number>) 
         updatedAt: publishedAt,
         ...articleSearchColumns({ ...article, bodyText: richTextToPlain(bodyJson) }),
       })
-      .returning({ id: articles.id });
+      .returning();
     await db.insert(articleRevisions).values({
       articleId: row!.id,
       articleVersion: 1,
       status: 'published',
-      snapshot: { ...fields, bodyJson },
+      event: 'publish',
+      snapshot: snapshotOf(row!),
       note: '初始导入',
       authorId,
       createdAt: publishedAt,
@@ -54,7 +56,7 @@ export async function seedArticlesFor(db: Database, users: Map<string, number>) 
     ['review-winter-care-visits-2026', '冬季走访慰问困难党员工作安排', 'in_review'],
   ] as const) {
     const bodyJson = blocksToDoc([{ p: `${title}正文待完善。` }]);
-    await db.insert(articles).values({
+    const [row] = await db.insert(articles).values({
       slug,
       columnId: first!.id,
       title,
@@ -64,6 +66,7 @@ export async function seedArticlesFor(db: Database, users: Map<string, number>) 
       authorId,
       createdBy: authorId,
       ...articleSearchColumns({ title, bodyText: richTextToPlain(bodyJson) }),
-    });
+    }).returning();
+    await db.insert(articleRevisions).values({ articleId: row!.id, articleVersion: 1, status, event: status === 'draft' ? 'create' : 'submit', snapshot: snapshotOf(row!), authorId });
   }
 }
