@@ -8,8 +8,6 @@ import { safeUrl } from '@/lib/news/rich-text';
 
 export const BODY_LIMITS = { jsonChars: 600_000, depth: 24, nodes: 20_000 } as const;
 
-type Kind = 'block' | 'inline';
-
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'blockquote', 'image', 'table', 'horizontalRule']);
 
 export class BodyError extends Error {}
@@ -40,7 +38,6 @@ function inlineContent(nodes: unknown, budget: Budget, depth: number): RichTextN
   for (const raw of asNodes(nodes, budget, depth)) {
     if (raw.type === 'text') {
       // Control characters other than tab have no place in prose and confuse XML feeds.
-      // eslint-disable-next-line no-control-regex
       const value = typeof raw.text === 'string' ? raw.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '') : '';
       if (!value) continue;
       const marks = cleanMarks(raw.marks);

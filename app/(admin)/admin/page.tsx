@@ -9,8 +9,8 @@ import styles from '@/components/admin/admin-ui.module.css';
 export const metadata: Metadata = { title: '工作台' };
 
 const ROLE_INTRO = {
-  admin: '您可以管理用户、查看审计日志；文章审核发布、栏目、支部与党课管理将陆续开放。',
-  editor: '文章撰写与送审功能将在编辑工作台上线后开放；现在可以修改您的密码。',
+  admin: '您可以审核、发布和归档文章，管理栏目、媒体库和用户，查看审计日志；支部与党课管理将陆续开放。',
+  editor: '您可以撰写文章、上传图片，并把写好的稿件提交审核；被退回的稿件会附有审核意见。',
   branch_secretary: '本支部“三会一课”、主题党日、党课与发展党员记录功能将陆续开放；现在可以修改您的密码。',
   auditor: '您可以只读查看用户与审计日志，并核验审计链是否完整；对各类记录的审阅标注功能将陆续开放。',
 } as const;
