@@ -7,14 +7,13 @@ import { bin, run } from './run';
 // Playwright e2e against the built app on a throwaway embedded database.
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
+// No download fallback: nothing here may fetch a browser at run time (the README names the package).
 async function findBrowser(): Promise<boolean> {
   for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
     if (candidate && fs.existsSync(candidate)) return true;
   }
   const { chromium } = await import('@playwright/test');
   if (fs.existsSync(chromium.executablePath())) return true;
-  console.log('No Chromium found: trying to install Playwright\'s own Chromium…');
-  if ((await run(bin('playwright'), ['install', 'chromium'], env)) === 0) return true;
   console.error('e2e: no Chromium available. Install one (Debian: `apt-get install -y chromium`) or set CHROMIUM_PATH to a Chromium binary.');
   return false;
 }
