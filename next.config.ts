@@ -1,7 +1,13 @@
 import type { NextConfig } from 'next';
+import { env } from './lib/env';
 import { cachedPageCsp, hstsHeader, securityHeaders } from './lib/security/headers';
 
 const dev = process.env.NODE_ENV === 'development';
+
+// Uploads (media, attachments) come as server-action bodies through the proxy on /admin. Both
+// limits sit above the larger upload limit, with room for the form and a slightly larger file,
+// so the limit users meet is the app's own message ("图片不能超过 10 MB").
+const uploadBodyLimit = `${Math.ceil(Math.max(env.MEDIA_MAX_MB, env.ATTACHMENT_MAX_MB)) + 5}mb` as const;
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files relative to its own module; bundling breaks that.
@@ -14,6 +20,9 @@ const nextConfig: NextConfig = {
     isrFlushToDisk: false,
     // forbidden() renders the 403 page when a signed-in user lacks a permission.
     authInterrupts: true,
+    serverActions: { bodySizeLimit: uploadBodyLimit },
+    // The proxy buffers request bodies up to this size; a larger one reaches the action cut short.
+    proxyClientMaxBodySize: uploadBodyLimit,
   },
   async headers() {
     return [

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AttachmentList } from '@/components/media/AttachmentList';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { PublicArticle } from '@/lib/news/article-queries';
 import type { ArticleListItem } from '@/lib/news/queries';
@@ -52,6 +53,7 @@ export function ArticleView({
           </figure>
         )}
         <div className={styles.body} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        <AttachmentList items={article.attachments} />
         <aside className={styles.qr} aria-label="手机扫码阅读">
           <div role="img" aria-label="本文网址二维码" dangerouslySetInnerHTML={{ __html: qrSvg }} />
           <p>手机扫码阅读本文</p>

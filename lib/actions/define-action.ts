@@ -27,6 +27,8 @@ type Definition<Schema extends z.ZodType, Result> = {
   run: (ctx: ActionContext, input: z.infer<Schema>) => Promise<Result>;
   /** Cache invalidation after the transaction committed. */
   revalidate?: (input: z.infer<Schema>, result: Result) => void;
+  /** Work outside the database once the change is durable, e.g. removing stored files. Failures are logged. */
+  afterCommit?: (input: z.infer<Schema>, result: Result) => Promise<void>;
   /** Where to go after success; otherwise the state carries `successMessage`. */
   redirectTo?: (input: z.infer<Schema>, result: Result) => string;
   successMessage?: string | ((result: Result) => string);
@@ -40,6 +42,13 @@ function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
   return values;
+}
+
+/** Uploaded files reach the schema, never the values echoed back to the form. */
+function formFiles(formData: FormData): Record<string, File> {
+  const files: Record<string, File> = {};
+  for (const [key, value] of formData) if (typeof value !== 'string') files[key] = value;
+  return files;
 }
 
 const safeValues = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELD.test(k)));
@@ -58,7 +67,7 @@ export function defineAction<Schema extends z.ZodType, Result>(definition: Defin
       return { ok: false, status: 403, message: '请先修改管理员为您设置的初始密码。' };
     }
 
-    const parsed = definition.schema.safeParse(values);
+    const parsed = definition.schema.safeParse({ ...values, ...formFiles(formData) });
     if (!parsed.success) {
       return { ok: false, status: 400, message: '请检查标出的内容。', fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState['fieldErrors'], values: safeValues(values) };
     }
@@ -92,6 +101,7 @@ export function defineAction<Schema extends z.ZodType, Result>(definition: Defin
       console.error(`[action ${definition.permission}]`, error);
       return { ok: false, status: 500, message: '保存失败：服务器出现问题，您填写的内容仍在表单中，请稍后重试。', values: safeValues(values) };
     }
+    await definition.afterCommit?.(parsed.data, result).catch((error: unknown) => console.error(`[action ${definition.permission}] after commit`, error));
     definition.revalidate?.(parsed.data, result);
     if (definition.redirectTo) redirect(definition.redirectTo(parsed.data, result));
     const message = typeof definition.successMessage === 'function' ? definition.successMessage(result) : definition.successMessage;

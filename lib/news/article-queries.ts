@@ -3,6 +3,8 @@ import { and, asc, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { articles, columns, media, slugRedirects } from '@/db/schema/news';
+import { listArticleAttachments } from '@/lib/media/queries';
+import type { AttachmentItem } from '@/lib/media/types';
 import { phrases } from '@/lib/search/tokenize';
 import { listFields, type ArticleListItem } from './queries';
 import { isSlug } from './slug';
@@ -23,6 +25,8 @@ export type PublicArticle = {
   updatedAt: Date;
   column: { id: number; slug: string; name: string };
   cover: { url: string; alt: string; width: number | null; height: number | null; caption: string | null } | null;
+  /** Downloads listed under the body (notices); the staff preview may leave them out. */
+  attachments?: AttachmentItem[];
 };
 
 /** A visible article by slug, or null: drafts, scheduled-in-future and archived do not exist here. */
@@ -59,11 +63,13 @@ export const findVisibleArticle = cache(async (slug: string): Promise<PublicArti
     .limit(1);
   if (!row) return null;
   const { columnId, columnSlug, columnName, coverKey, coverAlt, coverWidth, coverHeight, coverCaption, publishedAt, ...rest } = row;
+  const attachments = await listArticleAttachments(row.id);
   return {
     ...rest,
     publishedAt: publishedAt!,
     column: { id: columnId, slug: columnSlug, name: columnName },
     cover: coverKey ? { url: `/media/${coverKey}`, alt: coverAlt ?? '', width: coverWidth, height: coverHeight, caption: coverCaption } : null,
+    attachments,
   };
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as accountActions from '@/lib/accounts/actions';
 import * as columnActions from '@/lib/columns/actions';
+import * as mediaActions from '@/lib/media/actions';
 import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
 import { type Role, roles } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
@@ -25,6 +26,7 @@ import {
   userRow,
 } from './auth-fixtures';
 import { columnRow, insertColumn } from './column-fixtures';
+import { mediaCases, withTemporaryMediaStorage } from './media-matrix';
 
 // Every server action × every role, through the real actions on the seeded demo. What each role
 // may do is read from permissionMatrix, so a change to the matrix changes what is expected here.
@@ -49,6 +51,7 @@ beforeAll(async () => {
   targetId = (await addUser(db.db, { username: 'matrix-target', role: 'editor' })).id;
 });
 afterAll(() => db.close());
+withTemporaryMediaStorage();
 
 const target = () => userRow(db.db, 'matrix-target');
 
@@ -95,6 +98,10 @@ const cases: Record<string, Record<string, ActionCase>> = {
       },
     },
   },
+  media: mediaCases(
+    () => db.db,
+    (role) => actors[role],
+  ),
   columns: {
     createColumnAction: {
       permission: 'columns.manage',
@@ -130,7 +137,7 @@ const cases: Record<string, Record<string, ActionCase>> = {
   },
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, columns: columnActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, columns: columnActions, media: mediaActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );

@@ -1,0 +1,39 @@
+import type { AttachmentKind } from '@/db/schema/news';
+
+// Shapes shared by the server and the client components of the media library.
+
+/** What the media picker hands to the article editor. `url` is `/media/<storageKey>`. */
+export type PickedMedia = {
+  id: number;
+  url: string;
+  alt: string;
+  caption: string | null;
+  width: number | null;
+  height: number | null;
+  /** Responsive WebP variants and the main file, for `<img srcset>`. */
+  srcSet?: string;
+};
+
+/** A library item as lists show it: the picked shape plus what the list needs. */
+export type MediaItem = PickedMedia & {
+  originalName: string;
+  mimeType: string;
+  byteSize: number;
+  thumbUrl: string;
+  version: number;
+  createdAt: string;
+};
+
+export type StoredVariant = { width: number; storageKey: string; mimeType: string; byteSize: number };
+
+/** An article's attachment, for the editor and the public page. Download at `/attachments/<id>`. */
+export type AttachmentItem = {
+  id: number;
+  name: string;
+  kind: AttachmentKind;
+  byteSize: number;
+  url: string;
+};
+
+/** What GET /api/admin/media answers. */
+export type MediaListResponse = { items: MediaItem[]; page: number; pageCount: number; total: number; maxBytes: number };
