@@ -96,6 +96,7 @@ export function defineAction<Schema extends z.ZodType, Result>(definition: Defin
           message: error.field ? '请检查标出的内容。' : error.message,
           fieldErrors: error.field ? { [error.field]: [error.message] } : undefined,
           values: safeValues(values),
+          data: error.data,
         };
       }
       console.error(`[action ${definition.permission}]`, error);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { RichTextNode } from '@/db/schema/news';
 import { renderRichText } from '@/lib/news/rich-text';
 import { BodyError, cleanDoc, isBlankDoc, parseBody } from './body';
 
-const doc = (...content: unknown[]) => ({ type: 'doc', content });
+const doc = (...content: unknown[]) => ({ type: 'doc', content }) as RichTextNode;
 const text = (t: string, marks?: unknown[]) => ({ type: 'text', text: t, ...(marks ? { marks } : {}) });
 
 describe('cleanDoc', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as accountActions from '@/lib/accounts/actions';
+import * as articleActions from '@/lib/articles/actions';
 import * as columnActions from '@/lib/columns/actions';
 import * as mediaActions from '@/lib/media/actions';
 import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
@@ -25,6 +26,7 @@ import {
   submit,
   userRow,
 } from './auth-fixtures';
+import { articleIn, docJson, editorForm, revisionsOf } from './article-fixtures';
 import { columnRow, insertColumn } from './column-fixtures';
 import { mediaCases, withTemporaryMediaStorage } from './media-matrix';
 
@@ -65,6 +67,72 @@ type ActionCase = {
 
 /** Every exported action of every lib/<domain>/actions.ts, by module and export name. */
 const cases: Record<string, Record<string, ActionCase>> = {
+  articles: {
+    createArticleAction: {
+      permission: 'articles.write',
+      audit: 'article.create',
+      form: async () => form({ title: '矩阵测试文章', columnId: (await columnRow(db.db, 'work-news')).id, bodyJson: docJson('正文') }),
+    },
+    saveArticleAction: {
+      permission: 'articles.write',
+      audit: 'article.update',
+      form: async (role) => form(editorForm(await articleIn(db.db, { status: 'draft', authorId: actors[role].id }), { title: '矩阵保存' })),
+    },
+    autosaveArticleAction: {
+      permission: 'articles.write',
+      audit: 'article.autosave',
+      form: async (role) => form(editorForm(await articleIn(db.db, { status: 'draft', authorId: actors[role].id }), { title: '矩阵自动保存' })),
+    },
+    submitArticleAction: {
+      permission: 'articles.submit',
+      audit: 'article.submit',
+      form: async (role) => {
+        const a = await articleIn(db.db, { status: 'draft', authorId: actors[role].id });
+        return form({ id: a.id, version: a.version });
+      },
+    },
+    publishArticleAction: {
+      permission: 'articles.publish',
+      audit: 'article.publish',
+      form: async () => {
+        const a = await articleIn(db.db, { status: 'in_review', authorId: actors.editor.id });
+        return form({ id: a.id, version: a.version });
+      },
+    },
+    returnArticleAction: {
+      permission: 'articles.publish',
+      audit: 'article.return',
+      form: async () => {
+        const a = await articleIn(db.db, { status: 'in_review', authorId: actors.editor.id });
+        return form({ id: a.id, version: a.version, comment: '请补充活动照片。' });
+      },
+    },
+    archiveArticleAction: {
+      permission: 'articles.publish',
+      audit: 'article.archive',
+      form: async () => {
+        const a = await articleIn(db.db, { status: 'published', authorId: actors.editor.id });
+        return form({ id: a.id, version: a.version });
+      },
+    },
+    unarchiveArticleAction: {
+      permission: 'articles.publish',
+      audit: 'article.unarchive',
+      form: async () => {
+        const a = await articleIn(db.db, { status: 'archived', authorId: actors.editor.id });
+        return form({ id: a.id, version: a.version });
+      },
+    },
+    restoreRevisionAction: {
+      permission: 'articles.publish',
+      audit: 'article.restore_revision',
+      form: async () => {
+        const a = await articleIn(db.db, { status: 'draft', authorId: actors.editor.id });
+        const [revision] = await revisionsOf(db.db, a.id);
+        return form({ id: a.id, version: a.version, revisionId: revision!.id });
+      },
+    },
+  },
   accounts: {
     createUserAction: {
       permission: 'users.manage',
@@ -137,7 +205,7 @@ const cases: Record<string, Record<string, ActionCase>> = {
   },
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, columns: columnActions, media: mediaActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, columns: columnActions, media: mediaActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );
