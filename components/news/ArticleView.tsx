@@ -23,7 +23,7 @@ export function ArticleView({
   const video = safeUrl(article.videoUrl);
   return (
     <>
-      <Breadcrumb items={[{ label: article.column.name, href: `/columns/${article.column.slug}` }, { label: '正文' }]} />
+      <Breadcrumb items={[{ label: article.column.name, href: article.column.visible ? `/columns/${article.column.slug}` : undefined }, { label: '正文' }]} />
       <article className={styles.article}>
         <header className={styles.header}>
           {article.kicker && <p className={styles.kicker}>{article.kicker}</p>}

@@ -11,7 +11,7 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
           <Link href="/">首页</Link>
         </li>
         {items.map((item, i) => (
-          <li key={i}>{item.href ? <Link href={item.href}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}</li>
+          <li key={i}>{item.href ? <Link href={item.href}>{item.label}</Link> : <span aria-current={i === items.length - 1 ? 'page' : undefined}>{item.label}</span>}</li>
         ))}
       </ol>
     </nav>

@@ -5,6 +5,7 @@ import { users } from '@/db/schema/accounts';
 import { type ArticleStatus, articleRevisions, articleStatuses, articles, columns, media } from '@/db/schema/news';
 import { type Actor, authorize, scopeOf } from '@/lib/auth/permissions';
 import { pageCountOf, type Page } from '@/lib/news/pagination';
+import { listArticleAttachments } from '@/lib/media/queries';
 import type { PublicArticle } from '@/lib/news/article-queries';
 import type { ArticleSnapshot } from './snapshot';
 import { readSnapshot } from './snapshot-io';
@@ -106,6 +107,7 @@ export type EditorArticle = typeof articles.$inferSelect & {
   effectiveStatus: ArticleStatus;
   columnName: string;
   columnSlug: string;
+  columnVisible: boolean;
   authorName: string | null;
   cover: { id: number; url: string; alt: string } | null;
   canEdit: boolean;
@@ -117,7 +119,7 @@ export async function getArticleForEditor(actor: Actor, id: number): Promise<Edi
   const scope = readScope(actor);
   const db = await getDb();
   const [row] = await db
-    .select({ article: articles, columnName: columns.name, columnSlug: columns.slug, authorName: author.displayName, coverKey: media.storageKey, coverAlt: media.altText })
+    .select({ article: articles, columnName: columns.name, columnSlug: columns.slug, columnVisible: columns.visible, authorName: author.displayName, coverKey: media.storageKey, coverAlt: media.altText })
     .from(articles)
     .innerJoin(columns, eq(columns.id, articles.columnId))
     .leftJoin(author, eq(author.id, articles.authorId))
@@ -132,6 +134,7 @@ export async function getArticleForEditor(actor: Actor, id: number): Promise<Edi
     effectiveStatus: status,
     columnName: row.columnName,
     columnSlug: row.columnSlug,
+    columnVisible: row.columnVisible,
     authorName: row.authorName,
     cover: row.coverKey && row.article.coverMediaId ? { id: row.article.coverMediaId, url: `/media/${row.coverKey}`, alt: row.coverAlt ?? '' } : null,
     canEdit: canEditArticle(actor, owned),
@@ -211,8 +214,9 @@ export async function getArticlePreview(actor: Actor, id: number): Promise<(Publ
     // Not yet published: show the planned time, or now, as the public page would.
     publishedAt: article.publishedAt ?? article.publishAt ?? new Date(),
     updatedAt: article.updatedAt,
-    column: { id: article.columnId, slug: article.columnSlug, name: article.columnName },
+    column: { id: article.columnId, slug: article.columnSlug, name: article.columnName, visible: article.columnVisible },
     cover: cover ? { url: `/media/${cover.key}`, alt: cover.alt, width: cover.width, height: cover.height, caption: cover.caption } : null,
+    attachments: await listArticleAttachments(article.id),
     status: article.effectiveStatus,
   };
 }

@@ -23,7 +23,8 @@ export type PublicArticle = {
   videoUrl: string | null;
   publishedAt: Date;
   updatedAt: Date;
-  column: { id: number; slug: string; name: string };
+  /** A hidden column's page is gone; its articles stay readable, without a link to it. */
+  column: { id: number; slug: string; name: string; visible: boolean };
   cover: { url: string; alt: string; width: number | null; height: number | null; caption: string | null } | null;
   /** Downloads listed under the body (notices); the staff preview may leave them out. */
   attachments?: AttachmentItem[];
@@ -50,6 +51,7 @@ export const findVisibleArticle = cache(async (slug: string): Promise<PublicArti
       columnId: columns.id,
       columnSlug: columns.slug,
       columnName: columns.name,
+      columnVisible: columns.visible,
       coverKey: media.storageKey,
       coverAlt: media.altText,
       coverWidth: media.width,
@@ -62,12 +64,12 @@ export const findVisibleArticle = cache(async (slug: string): Promise<PublicArti
     .where(and(eq(articles.slug, slug), publiclyVisible))
     .limit(1);
   if (!row) return null;
-  const { columnId, columnSlug, columnName, coverKey, coverAlt, coverWidth, coverHeight, coverCaption, publishedAt, ...rest } = row;
+  const { columnId, columnSlug, columnName, columnVisible, coverKey, coverAlt, coverWidth, coverHeight, coverCaption, publishedAt, ...rest } = row;
   const attachments = await listArticleAttachments(row.id);
   return {
     ...rest,
     publishedAt: publishedAt!,
-    column: { id: columnId, slug: columnSlug, name: columnName },
+    column: { id: columnId, slug: columnSlug, name: columnName, visible: columnVisible },
     cover: coverKey ? { url: `/media/${coverKey}`, alt: coverAlt ?? '', width: coverWidth, height: coverHeight, caption: coverCaption } : null,
     attachments,
   };

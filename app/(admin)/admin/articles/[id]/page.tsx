@@ -8,6 +8,9 @@ import { emptyDoc } from '@/lib/articles/body';
 import { getArticleForEditor, listColumnOptions } from '@/lib/articles/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/articles/route-params';
+import { AttachmentManager } from '@/components/media/AttachmentManager';
+import { env } from '@/lib/env';
+import { listArticleAttachments } from '@/lib/media/queries';
 
 export const metadata: Metadata = { title: '编辑文章' };
 
@@ -19,6 +22,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const id = parseId(rawId);
   const [article, columns, flags] = await Promise.all([id ? getArticleForEditor(user, id) : null, listColumnOptions(), searchParams]);
   if (!article) notFound();
+  // Loaded only after the article query above allowed this user to see it.
+  const attachments = await listArticleAttachments(article.id);
   return (
     <>
       <p>
@@ -37,6 +42,10 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       )}
       {/* Keyed by id: opening another article must not keep this one's editor state. */}
       <ArticleEditor key={article.id} article={toEditorProps(article)} columns={columns} emptyBody={emptyDoc()} />
+      <div className={styles.panel}>
+        <AttachmentManager articleId={article.id} attachments={attachments} canEdit={article.canEdit} maxMb={env.ATTACHMENT_MAX_MB} />
+        <p className={styles.muted}>通知公告可附 PDF、Word（.docx）、Excel（.xlsx）文件，读者在文章页下载。</p>
+      </div>
     </>
   );
 }
