@@ -66,13 +66,17 @@ export function ArticleEditor({ article, columns, emptyBody }: { article: Editor
     if (article) versionRef.current = Math.max(versionRef.current, article.version);
   }, [article]);
 
+  // `false`: without it Tiptap emits an update, which would mark the article changed on open
+  // (leave warning, and an autosave that bumps the version under a co-editor).
   useEffect(() => {
-    editorRef.current?.setEditable(canEdit);
+    editorRef.current?.setEditable(canEdit, false);
   }, [canEdit]);
 
+  const [changeTick, setChangeTick] = useState(0);
   const markChanged = useCallback(() => {
     changes.current += 1;
     setDirty(true);
+    setChangeTick((tick) => tick + 1);
   }, []);
 
   const collect = () => {
@@ -110,17 +114,24 @@ export function ArticleEditor({ article, columns, emptyBody }: { article: Editor
     }
   };
 
-  // Drafts save themselves a few seconds after the last change, into the same draft.
+  // Drafts save themselves a few seconds after the last change, into the same draft. A failed
+  // autosave is not retried until the text changes again: the status line says why.
   useEffect(() => {
     if (!article?.isDraft || !canEdit || !dirty || conflict) return;
-    const timer = setTimeout(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const attempt = () => {
+      if (saving.current) {
+        timer = setTimeout(attempt, 1000);
+        return;
+      }
       setAutoStatus('正在自动保存…');
       void save('autosave');
-    }, AUTOSAVE_MS);
+    };
+    timer = setTimeout(attempt, AUTOSAVE_MS);
     return () => clearTimeout(timer);
-    // save() reads refs; rescheduling on every render would never let the timer fire.
+    // save() reads refs only; the timer restarts on every change (changeTick).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [article?.isDraft, canEdit, dirty, conflict, autoStatus]);
+  }, [article?.isDraft, canEdit, dirty, conflict, changeTick]);
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -188,7 +199,7 @@ export function ArticleEditor({ article, columns, emptyBody }: { article: Editor
               onChange={markChanged}
               onReady={(editor) => {
                 editorRef.current = editor;
-                editor.setEditable(canEdit);
+                editor.setEditable(canEdit, false);
               }}
             />
             {errors.bodyJson && (

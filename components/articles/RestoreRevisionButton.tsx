@@ -13,7 +13,7 @@ export function RestoreRevisionButton({ articleId, version, revisionId, label }:
       <input type="hidden" name="id" value={articleId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="revisionId" value={revisionId} />
-      <button type="submit" className="button secondary" disabled={pending} aria-label={`恢复${label}`}>
+      <button type="submit" className="button secondary" disabled={pending} aria-label={`恢复此版本：${label}`}>
         恢复此版本
       </button>
       {state.message && (
