@@ -3,15 +3,14 @@ import { authFile, DEMO_PASSWORD, demoAccounts, type DemoRole } from './support/
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { AdminShell, LoginPage } from './support/pages';
 
-const FULL_MENU = ['工作台', '用户管理', '审计日志', '修改密码', '返回门户'];
 const OWN_MENU = ['工作台', '修改密码', '返回门户'];
 
 // What each role sees in the admin menu, and admin pages it must be refused.
 const expectations: Record<DemoRole, { menu: string[]; forbidden: string[] }> = {
-  admin: { menu: FULL_MENU, forbidden: [] },
-  auditor: { menu: FULL_MENU, forbidden: ['/admin/users/new'] },
-  editor: { menu: OWN_MENU, forbidden: ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new'] },
-  secretary: { menu: OWN_MENU, forbidden: ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new'] },
+  admin: { menu: ['工作台', '文章管理', '栏目管理', '媒体库', '用户管理', '审计日志', '修改密码', '返回门户'], forbidden: [] },
+  auditor: { menu: ['工作台', '文章管理', '用户管理', '审计日志', '修改密码', '返回门户'], forbidden: ['/admin/users/new', '/admin/articles/new', '/admin/columns', '/admin/media'] },
+  editor: { menu: ['工作台', '文章管理', '媒体库', '修改密码', '返回门户'], forbidden: ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new', '/admin/columns'] },
+  secretary: { menu: OWN_MENU, forbidden: ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new', '/admin/articles', '/admin/media', '/admin/columns'] },
 };
 
 for (const [role, { menu, forbidden }] of Object.entries(expectations) as [DemoRole, (typeof expectations)[DemoRole]][]) {

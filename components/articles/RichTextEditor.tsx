@@ -187,17 +187,7 @@ function LinkPanel({ editor, onDone }: { editor: Editor; onDone: () => void }) {
         }}
         placeholder="https://"
       />
-      <button type="button" className="button" onClick={apply}>
-        确定
-      </button>
-      <button type="button" className="button secondary" onClick={onDone}>
-        取消
-      </button>
-      {error && (
-        <p id={`${id}-error`} className={styles.panelError} role="alert">
-          {error}
-        </p>
-      )}
+      <PanelEnd confirm="确定" onConfirm={apply} onCancel={onDone} errorId={`${id}-error`} error={error} />
     </div>
   );
 }
@@ -215,17 +205,32 @@ function ImagePanel({ media, onInsert, onCancel }: { media: PickedMedia; onInser
       <input id={`${id}-alt`} value={alt} autoFocus maxLength={200} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => setAlt(e.target.value)} />
       <label htmlFor={`${id}-caption`}>图片说明</label>
       <input id={`${id}-caption`} value={caption} maxLength={300} onChange={(e) => setCaption(e.target.value)} />
-      <button type="button" className="button" onClick={() => (alt.trim() ? onInsert(alt.trim(), caption.trim()) : setError('请填写替代文字，说明图片内容。'))}>
-        插入
+      <PanelEnd
+        confirm="插入"
+        onConfirm={() => (alt.trim() ? onInsert(alt.trim(), caption.trim()) : setError('请填写替代文字，说明图片内容。'))}
+        onCancel={onCancel}
+        errorId={`${id}-error`}
+        error={error}
+      />
+    </div>
+  );
+}
+
+/** A panel's confirm and cancel buttons, then its error (announced, tied to the input). */
+function PanelEnd({ confirm, onConfirm, onCancel, errorId, error }: { confirm: string; onConfirm: () => void; onCancel: () => void; errorId: string; error: string }) {
+  return (
+    <>
+      <button type="button" className="button" onClick={onConfirm}>
+        {confirm}
       </button>
       <button type="button" className="button secondary" onClick={onCancel}>
         取消
       </button>
       {error && (
-        <p id={`${id}-error`} className={styles.panelError} role="alert">
+        <p id={errorId} className={styles.panelError} role="alert">
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
