@@ -1,6 +1,7 @@
 import Link from 'next/link';
+import { DateOnly } from './DateOnly';
 import { AttachmentList } from '@/components/media/AttachmentList';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import type { PublicArticle } from '@/lib/news/article-queries';
 import type { ArticleListItem } from '@/lib/news/queries';
 import { safeUrl } from '@/lib/news/rich-text';
@@ -72,9 +73,9 @@ export function ArticleView({
           <h2 id="related-title">相关文章</h2>
           <ul>
             {related.map((item) => (
-              <li key={item.slug}>
+              <li key={item.id}>
                 <Link href={`/articles/${item.slug}`}>{item.title}</Link>
-                <time dateTime={item.publishedAt?.toISOString()}>{formatDate(item.publishedAt)}</time>
+                <DateOnly value={item.publishedAt} />
               </li>
             ))}
           </ul>

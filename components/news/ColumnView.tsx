@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatDate } from '@/lib/format';
+import { DateOnly } from './DateOnly';
 import type { Page } from '@/lib/news/pagination';
 import type { ArticleListItem, ColumnSummary } from '@/lib/news/queries';
 import { Breadcrumb } from './Breadcrumb';
@@ -29,12 +29,12 @@ export function ColumnView({ column, list }: { column: ColumnSummary; list: Page
       ) : (
         <ul className={styles.list}>
           {list.items.map((item) => (
-            <li key={item.slug}>
+            <li key={item.id}>
               <h2>
                 <Link href={`/articles/${item.slug}`}>{item.title}</Link>
               </h2>
               {item.summary && <p>{item.summary}</p>}
-              <time dateTime={item.publishedAt?.toISOString()}>{formatDate(item.publishedAt)}</time>
+              <DateOnly value={item.publishedAt} />
             </li>
           ))}
         </ul>

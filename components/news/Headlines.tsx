@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatDate } from '@/lib/format';
+import { DateOnly } from './DateOnly';
 import type { Headline } from '@/lib/news/queries';
 import styles from './news.module.css';
 
@@ -21,12 +21,12 @@ export function Headlines({ items }: { items: Headline[] }) {
           <Link href={`/articles/${lead.slug}`}>{lead.title}</Link>
         </h3>
         {lead.summary && <p>{lead.summary}</p>}
-        <time dateTime={lead.publishedAt?.toISOString()}>{formatDate(lead.publishedAt)}</time>
+        <DateOnly value={lead.publishedAt} />
       </article>
       {rest.length > 0 && (
         <ul className={styles.subHeadlines}>
           {rest.map((item) => (
-            <li key={item.slug}>
+            <li key={item.id}>
               <Link href={`/articles/${item.slug}`}>{item.title}</Link>
               {item.summary && <p>{item.summary}</p>}
             </li>

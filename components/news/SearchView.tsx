@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatDate } from '@/lib/format';
+import { DateOnly } from './DateOnly';
 import type { ColumnSummary } from '@/lib/news/queries';
 import type { SearchResults } from '@/lib/news/search';
 import { Highlighted } from './Highlighted';
@@ -60,7 +60,7 @@ export function SearchView({ q, column, columns, results }: { q: string; column?
                 </p>
                 <p className={styles.meta}>
                   <Link href={`/columns/${hit.columnSlug}`}>{hit.columnName}</Link>
-                  <time dateTime={new Date(hit.publishedAt).toISOString()}>{formatDate(hit.publishedAt)}</time>
+                  <DateOnly value={hit.publishedAt} />
                 </p>
               </li>
             ))}
