@@ -10,7 +10,7 @@ function positiveInt(name: string, fallback: number): number {
 export const config = {
   articles: positiveInt('BENCH_ARTICLES', 20_000),
   durationSeconds: positiveInt('BENCH_DURATION', 10),
-  rounds: positiveInt('BENCH_ROUNDS', 3),
+  rounds: positiveInt('BENCH_ROUNDS', 5),
   connections: 50,
   warmupRequests: 20,
   adminUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',

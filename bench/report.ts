@@ -14,8 +14,9 @@ const codes = (counts: Record<string, number>) =>
     .join(' ');
 
 /** Ratio to the baseline and a verdict; non-2xx answers are never hidden behind a PASS. */
-export function judge(result: LoadResult, kind: TargetKind, baseline: LoadResult | undefined, minRatio: number): HttpRow {
-  const ratio = baseline && baseline.requestsPerSecond > 0 ? result.requestsPerSecond / baseline.requestsPerSecond : null;
+export function judge(result: LoadResult, kind: TargetKind, baseline: LoadResult | undefined, minRatio: number, pairedRatio?: number | null): HttpRow {
+  // Prefer the median of per-round ratios (each page against the baseline of its own round).
+  const ratio = pairedRatio ?? (baseline && baseline.requestsPerSecond > 0 ? result.requestsPerSecond / baseline.requestsPerSecond : null);
   // Zero completed responses (all slower than the run) must not read as a clean row.
   const bad =
     result.requests === 0

@@ -77,27 +77,45 @@ async function main() {
     { name: 'column', path: '/columns/work-news', kind: 'cached' },
     { name: 'search', path: `/search?q=${encodeURIComponent('营商环境')}`, kind: 'dynamic' },
   ];
-  // Several rounds, each measuring every target in turn, so a noisy moment on this shared
-  // machine hits the baseline and the pages alike; each target reports its median round.
+  // Several rounds of the baseline and the cached pages, so a noisy moment on this shared
+  // machine hits them alike; each page's ratio is the median of its per-round ratios to the
+  // baseline measured in the same round. The order of the pages rotates between rounds. The
+  // dynamic search page runs after all rounds: its slow requests would otherwise still be in
+  // flight (and its garbage still being collected) when the next round's baseline starts.
   const rounds = new Map<string, LoadResult[]>();
+  const ratios = new Map<string, number[]>();
+  const load = async (target: (typeof targets)[number], label: string) => {
+    try {
+      process.stdout.write(`load (${label}): ${target.name} ${target.path} …`);
+      const result = await measure(baseUrl, target, config);
+      rounds.set(target.name, [...(rounds.get(target.name) ?? []), result]);
+      const warm = Object.entries(result.warmupStatuses).map(([code, n]) => `${code}×${n}`).join(' ');
+      console.log(` ${result.requestsPerSecond.toFixed(0)} req/s (warm-up: ${warm})`);
+      return result;
+    } catch (error) {
+      problems.push(`load ${target.path}: ${message(error)}`);
+      console.log(` ERROR: ${message(error)}`);
+      return null;
+    }
+  };
+  const [baselineTarget, ...others] = targets;
+  const cached = others.filter((t) => t.kind === 'cached');
   for (let round = 1; round <= config.rounds; round++) {
-    for (const target of targets) {
-      try {
-        process.stdout.write(`load (round ${round}/${config.rounds}): ${target.name} ${target.path} …`);
-        const result = await measure(baseUrl, target, config);
-        rounds.set(target.name, [...(rounds.get(target.name) ?? []), result]);
-        const warm = Object.entries(result.warmupStatuses).map(([code, n]) => `${code}×${n}`).join(' ');
-        console.log(` ${result.requestsPerSecond.toFixed(0)} req/s (warm-up: ${warm})`);
-      } catch (error) {
-        problems.push(`load ${target.path}: ${message(error)}`);
-        console.log(` ERROR: ${message(error)}`);
-      }
+    const label = `round ${round}/${config.rounds}`;
+    const base = await load(baselineTarget!, label);
+    const shift = (round - 1) % cached.length;
+    for (const target of [...cached.slice(shift), ...cached.slice(0, shift)]) {
+      const result = await load(target, label);
+      if (result && base && base.requestsPerSecond > 0) ratios.set(target.name, [...(ratios.get(target.name) ?? []), result.requestsPerSecond / base.requestsPerSecond]);
     }
   }
-  const baseline = medianResult(rounds.get(targets[0]!.name) ?? []);
+  for (const target of others.filter((t) => t.kind === 'dynamic')) await load(target, 'after the rounds');
+  const median = (values: number[] | undefined) => (values?.length ? [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]! : null);
+  for (const [name, values] of ratios) console.log(`ratios of ${name} per round: ${values.map((v) => `${v.toFixed(2)}×`).join(' ')}`);
+  const baseline = medianResult(rounds.get(baselineTarget!.name) ?? []);
   const rows: HttpRow[] = targets.flatMap((target) => {
     const result = medianResult(rounds.get(target.name) ?? []);
-    return result ? [judge(result, target.kind, baseline, config.targets.cachedPageRatio)] : [];
+    return result ? [judge(result, target.kind, baseline, config.targets.cachedPageRatio, median(ratios.get(target.name)))] : [];
   });
 
   let bundle;
@@ -129,6 +147,7 @@ async function main() {
       corpus: { articles: config.articles, seconds: corpusSeconds },
       articleSlug: newest.slug,
       http: rows,
+      ratiosPerRound: Object.fromEntries(ratios),
       search: search ? { ...search, verdict: searchVerdict } : null,
       firstLoadJs: bundle ? { ...bundle, verdict: bundleVerdict } : null,
       problems,

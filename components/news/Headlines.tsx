@@ -28,7 +28,6 @@ export function Headlines({ items }: { items: Headline[] }) {
           {rest.map((item) => (
             <li key={item.id}>
               <Link href={`/articles/${item.slug}`}>{item.title}</Link>
-              {item.summary && <p>{item.summary}</p>}
             </li>
           ))}
         </ul>

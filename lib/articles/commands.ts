@@ -13,6 +13,7 @@ import { formatDateTime } from '@/lib/format';
 import { renderRichText, richTextToPlain } from '@/lib/news/rich-text';
 import { articleSearchColumns } from '@/lib/news/search-index';
 import { isBlankDoc } from './body';
+import { imageFactsFor } from './images';
 import type { ArticleFields, autosaveArticleSchema, publishSchema, restoreRevisionSchema, returnSchema, saveArticleSchema, transitionSchema } from './schemas';
 import { readSnapshot, snapshotOf } from './snapshot-io';
 import { canEditArticle, canTransition, effectiveStatus, statusLabels, type Transition } from './workflow';
@@ -101,7 +102,7 @@ export function generateSlug(now = new Date()): string {
   return `${day}-${randomBytes(4).toString('hex')}`;
 }
 
-function contentColumns(fields: ArticleFields) {
+async function contentColumns(tx: Database, fields: ArticleFields) {
   return {
     title: fields.title,
     kicker: fields.kicker,
@@ -114,7 +115,7 @@ function contentColumns(fields: ArticleFields) {
     videoUrl: fields.videoUrl,
     pinned: fields.pinned,
     bodyJson: fields.bodyJson,
-    bodyHtml: renderRichText(fields.bodyJson),
+    bodyHtml: renderRichText(fields.bodyJson, await imageFactsFor(tx, fields.bodyJson)),
     ...articleSearchColumns({ ...fields, bodyText: richTextToPlain(fields.bodyJson) }),
   };
 }
@@ -151,7 +152,7 @@ export async function createArticle(ctx: ActionContext, input: ArticleFields): P
   try {
     [row] = await ctx.tx
       .insert(articles)
-      .values({ ...contentColumns(input), slug, publishAt: input.publishAt, status: 'draft', authorId: ctx.user.id, createdBy: ctx.user.id, updatedBy: ctx.user.id })
+      .values({ ...(await contentColumns(ctx.tx, input)), slug, publishAt: input.publishAt, status: 'draft', authorId: ctx.user.id, createdBy: ctx.user.id, updatedBy: ctx.user.id })
       .returning();
   } catch (error) {
     if (isUniqueViolation(error)) throw slugTaken();
@@ -194,7 +195,7 @@ async function applyFields(ctx: ActionContext, input: z.infer<typeof saveArticle
   try {
     [after] = await ctx.tx
       .update(articles)
-      .set({ ...contentColumns(input), ...timing, slug, updatedBy: ctx.user.id, version: sql`${articles.version} + 1` })
+      .set({ ...(await contentColumns(ctx.tx, input)), ...timing, slug, updatedBy: ctx.user.id, version: sql`${articles.version} + 1` })
       .where(eq(articles.id, before.id))
       .returning();
   } catch (error) {
@@ -328,7 +329,7 @@ export async function restoreRevision(ctx: ActionContext, input: z.infer<typeof 
   };
   const [after] = await ctx.tx
     .update(articles)
-    .set({ ...contentColumns(fields), updatedBy: ctx.user.id, version: sql`${articles.version} + 1` })
+    .set({ ...(await contentColumns(ctx.tx, fields)), updatedBy: ctx.user.id, version: sql`${articles.version} + 1` })
     .where(eq(articles.id, before.id))
     .returning();
   const note = `恢复自 ${formatDateTime(revision.createdAt)} 的版本（第 ${revision.articleVersion} 版）`;

@@ -60,7 +60,7 @@ export async function listHeadlines({ limit = 3 }: { limit?: number } = {}): Pro
 }
 
 /** The latest `perColumn` published articles of every column, in one query. */
-export async function listLatestByColumn({ perColumn = 6 }: { perColumn?: number } = {}): Promise<ArticleListItem[]> {
+export async function listLatestByColumn({ perColumn = 5 }: { perColumn?: number } = {}): Promise<ArticleListItem[]> {
   const db = await getDb();
   const ranked = db
     .select({

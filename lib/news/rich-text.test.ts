@@ -58,3 +58,15 @@ describe('richTextToPlain', () => {
     expect(richTextToPlain(doc({ type: 'paragraph', content: [text('甲'), text('乙')] }, { type: 'paragraph', content: [text('丙')] }))).toBe('甲乙\n丙');
   });
 });
+
+describe('library images', () => {
+  it('carry their size and responsive files when the library knows them', () => {
+    const image = { type: 'image', attrs: { src: '/media/images/ab/main.jpg', alt: '会场', mediaId: 7 } };
+    const facts = new Map([[7, { width: 1600, height: 900, srcSet: '/media/images/ab/480.webp 480w, /media/images/ab/main.jpg 1600w' }]]);
+    expect(renderRichText(doc(image), facts)).toBe(
+      '<figure><img src="/media/images/ab/main.jpg" srcset="/media/images/ab/480.webp 480w, /media/images/ab/main.jpg 1600w" sizes="(max-width: 800px) 100vw, 760px" width="1600" height="900" alt="会场" loading="lazy"></figure>',
+    );
+    // Unknown to the library (deleted, or an outside address): the plain image.
+    expect(renderRichText(doc(image))).toBe('<figure><img src="/media/images/ab/main.jpg" alt="会场" loading="lazy"></figure>');
+  });
+});

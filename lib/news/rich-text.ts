@@ -45,8 +45,14 @@ function renderText(node: RichTextNode): string {
   return html;
 }
 
-function renderNode(node: RichTextNode): string {
-  const inner = () => (node.content ?? []).map(renderNode).join('');
+/** What the library knows of a body image: its size and responsive files, by media id. */
+export type ImageFacts = Map<number, { width: number | null; height: number | null; srcSet?: string }>;
+
+// Readers' screens: the body column is at most ~760 px wide.
+const BODY_IMAGE_SIZES = '(max-width: 800px) 100vw, 760px';
+
+function renderNode(node: RichTextNode, images: ImageFacts): string {
+  const inner = () => (node.content ?? []).map((child) => renderNode(child, images)).join('');
   switch (node.type) {
     case 'doc':
       return inner();
@@ -66,7 +72,11 @@ function renderNode(node: RichTextNode): string {
       if (!src) return '';
       const alt = escapeHtml(String(node.attrs?.alt ?? ''));
       const caption = node.attrs?.caption ? `<figcaption>${escapeHtml(String(node.attrs.caption))}</figcaption>` : '';
-      return `<figure><img src="${escapeHtml(src)}" alt="${alt}" loading="lazy">${caption}</figure>`;
+      const facts = images.get(Number(node.attrs?.mediaId));
+      // Width and height reserve the space (no jump while loading); srcset lets phones take a small file.
+      const size = facts?.width && facts.height ? ` width="${facts.width}" height="${facts.height}"` : '';
+      const srcset = facts?.srcSet ? ` srcset="${escapeHtml(facts.srcSet)}" sizes="${BODY_IMAGE_SIZES}"` : '';
+      return `<figure><img src="${escapeHtml(src)}"${srcset}${size} alt="${alt}" loading="lazy">${caption}</figure>`;
     }
     case 'table':
       return `<div class="table-wrap"><table><tbody>${inner()}</tbody></table></div>`;
@@ -81,8 +91,8 @@ function renderNode(node: RichTextNode): string {
   }
 }
 
-export function renderRichText(doc: RichTextNode): string {
-  return renderNode(doc);
+export function renderRichText(doc: RichTextNode, images: ImageFacts = new Map()): string {
+  return renderNode(doc, images);
 }
 
 const CONTAINERS = new Set(['doc', 'blockquote', 'bulletList', 'orderedList', 'listItem', 'table', 'tableRow']);
