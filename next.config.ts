@@ -35,10 +35,9 @@ const nextConfig: NextConfig = {
   async rewrites() {
     return {
       // Public pages are cached on first request (ISR) and never prerendered at build time, when
-      // no database exists. That needs a dynamic segment, so the home page and `?page=N` column
-      // pages are served by internal routes that have one.
+      // no database exists. That needs a dynamic segment, so `?page=N` column pages are served by
+      // an internal route that has one (the home page is an optional catch-all).
       beforeFiles: [
-        { source: '/', destination: '/home/latest' },
         {
           source: '/columns/:slug',
           has: [{ type: 'query', key: 'page', value: '(?<page>[0-9]{1,6})' }],

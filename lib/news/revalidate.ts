@@ -7,11 +7,11 @@ import { revalidatePath } from 'next/cache';
  * address too (pass both slugs), whose cached page becomes the redirect. Feeds and the sitemap are rendered per request and need nothing.
  */
 export function revalidatePublicNews({ articleSlugs = [], columnSlugs = [] }: { articleSlugs?: string[]; columnSlugs?: string[] }) {
-  // Route patterns name the route group: the cache tags are built from the app path.
-  revalidatePath('/(public)/home/[edition]', 'page');
+  revalidatePath('/');
   for (const slug of articleSlugs) revalidatePath(`/articles/${slug}`);
   for (const slug of columnSlugs) revalidatePath(`/columns/${slug}`);
-  // Later pages of a column (`?page=N`) shift when one article is added: drop them all.
+  // Later pages of a column (`?page=N`) shift when one article is added: drop them all. A route
+  // pattern names the route group: cache tags are built from the app path.
   if (columnSlugs.length > 0) revalidatePath('/(public)/columns/[slug]/page/[page]', 'page');
 }
 

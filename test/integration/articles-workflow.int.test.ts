@@ -224,7 +224,7 @@ describe('review and publishing', () => {
     expect(row.publishedAt).not.toBeNull();
     expect(await findVisibleArticle(row.slug)).toMatchObject({ title: '审核流程测试文章' });
     expect((await listLatestByColumn()).some((a) => a.id === row.id)).toBe(true);
-    expect(revalidated()).toEqual(expect.arrayContaining(['/(public)/home/[edition]', `/articles/${row.slug}`, '/columns/work-news']));
+    expect(revalidated()).toEqual(expect.arrayContaining(['/', `/articles/${row.slug}`, '/columns/work-news']));
     expect((await revisionsOf(db.db, row.id)).map((r) => r.event)).toEqual(['create', 'submit', 'return', 'submit', 'publish']);
     expect((await revisionsOf(db.db, row.id)).find((r) => r.event === 'return')?.note).toBe('请补充活动照片和参加人数。');
     expect((await auditRowsAfter(db.db, last)).map((r) => r.action)).toEqual(['article.submit', 'article.return', 'article.submit', 'article.publish']);
