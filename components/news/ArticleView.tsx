@@ -14,12 +14,10 @@ export function ArticleView({
   article,
   adjacent,
   related,
-  qrSvg,
 }: {
   article: PublicArticle;
   adjacent: { previous: Adjacent; next: Adjacent };
   related: ArticleListItem[];
-  qrSvg: string;
 }) {
   const video = safeUrl(article.videoUrl);
   return (
@@ -56,7 +54,8 @@ export function ArticleView({
         <div className={styles.body} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
         <AttachmentList items={article.attachments} />
         <aside className={styles.qr} aria-label="手机扫码阅读">
-          <div role="img" aria-label="本文网址二维码" dangerouslySetInnerHTML={{ __html: qrSvg }} />
+          {/* eslint-disable-next-line @next/next/no-img-element -- a small SVG served by this site */}
+          <img src={`/articles/${article.slug}/qr.svg`} alt="本文网址二维码" width={96} height={96} loading="lazy" />
           <p>手机扫码阅读本文</p>
         </aside>
       </article>

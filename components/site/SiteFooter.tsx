@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { site } from '@/lib/site';
 import styles from './site.module.css';
 
@@ -10,7 +11,7 @@ export function SiteFooter() {
           地址：{site.address}　邮编：{site.postcode}　电话：{site.phone}
         </p>
         <p>
-          <a href="/about">关于本站</a>　<a href="/feed.xml">RSS 订阅</a>　{site.icp}
+          <Link href="/about">关于本站</Link>　<a href="/feed.xml">RSS 订阅</a>　{site.icp}
         </p>
       </div>
     </footer>

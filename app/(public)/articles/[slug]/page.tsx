@@ -5,7 +5,6 @@ import { ViewBeacon } from '@/components/news/ViewBeacon';
 import { env } from '@/lib/env';
 import { findAdjacentArticles, findRelatedArticles, findSlugRedirect, findVisibleArticle } from '@/lib/news/article-queries';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/news/json-ld';
-import { qrCodeSvg } from '@/lib/news/qr';
 import { site } from '@/lib/site';
 
 // Rendered on first request, then cached; publishing revalidates it (lib/news/revalidate.ts).
@@ -50,7 +49,7 @@ async function findOrRedirect(slug: string) {
 export default async function ArticlePage({ params }: Props) {
   const article = await findOrRedirect((await params).slug);
   const url = new URL(`/articles/${article.slug}`, env.SITE_URL).toString();
-  const [adjacent, related, qrSvg] = await Promise.all([findAdjacentArticles(article), findRelatedArticles(article), qrCodeSvg(url)]);
+  const [adjacent, related] = await Promise.all([findAdjacentArticles(article), findRelatedArticles(article)]);
   const jsonLd = newsArticleJsonLd({
     ...article,
     url,
@@ -60,7 +59,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
-      <ArticleView article={article} adjacent={adjacent} related={related} qrSvg={qrSvg} />
+      <ArticleView article={article} adjacent={adjacent} related={related} />
       <ViewBeacon slug={article.slug} />
     </>
   );

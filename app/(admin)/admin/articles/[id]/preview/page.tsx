@@ -7,8 +7,6 @@ import { getArticlePreview } from '@/lib/articles/queries';
 import { parseId } from '@/lib/articles/route-params';
 import { statusLabels } from '@/lib/articles/workflow';
 import { requirePermission } from '@/lib/auth/current-user';
-import { env } from '@/lib/env';
-import { qrCodeSvg } from '@/lib/news/qr';
 
 export const metadata: Metadata = { title: '预览', robots: { index: false, follow: false } };
 
@@ -26,7 +24,7 @@ export default async function PreviewPage({ params }: Props) {
       <p className={styles.panel} role="note">
         预览（{statusLabels[article.status]}）：显示最近一次保存的内容，仅工作人员可见。<Link href={`/admin/articles/${article.id}`}>返回编辑</Link>
       </p>
-      <ArticleView article={article} adjacent={{ previous: null, next: null }} related={[]} qrSvg={await qrCodeSvg(new URL(`/articles/${article.slug}`, env.SITE_URL).toString())} />
+      <ArticleView article={article} adjacent={{ previous: null, next: null }} related={[]} />
     </>
   );
 }
