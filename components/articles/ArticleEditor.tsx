@@ -9,6 +9,7 @@ import formStyles from '@/components/forms/forms.module.css';
 import { MediaPicker } from '@/components/media/MediaPicker';
 import type { RichTextNode } from '@/db/schema/news';
 import { autosaveArticleAction, createArticleAction, saveArticleAction } from '@/lib/articles/actions';
+import type { ArticleSnapshot } from '@/lib/articles/snapshot';
 import { type ActionState, initialActionState } from '@/lib/actions/state';
 import type { PickedMedia } from '@/lib/media/types';
 import { RichTextEditor } from './RichTextEditor';
@@ -16,22 +17,12 @@ import { useLeaveWarning } from './use-leave-warning';
 import { WorkflowPanel, type WorkflowProps } from './WorkflowPanel';
 import styles from './editor.module.css';
 
-export type EditorArticleProps = {
+/** The snapshot fields, with the cover resolved and the publish time as the input shows it. */
+export type EditorArticleProps = Omit<ArticleSnapshot, 'coverMediaId' | 'publishAt'> & {
   id: number;
   version: number;
-  title: string;
-  kicker: string | null;
-  subtitle: string | null;
-  byline: string | null;
-  source: string | null;
-  summary: string | null;
-  slug: string;
-  columnId: number;
   cover: { id: number; url: string; alt: string } | null;
-  videoUrl: string | null;
-  pinned: boolean;
   publishAtLocal: string;
-  bodyJson: RichTextNode;
   canEdit: boolean;
   isDraft: boolean;
   workflow: Omit<WorkflowProps, 'version' | 'beforeTransition' | 'onVersion'>;

@@ -1,5 +1,6 @@
 import type { EditorArticle } from '@/lib/articles/queries';
 import { toLocalDateTimeValue } from '@/lib/articles/schemas';
+import { snapshotOf } from '@/lib/articles/snapshot-io';
 import { statusLabels } from '@/lib/articles/workflow';
 import { formatDateTime } from '@/lib/format';
 import type { EditorArticleProps } from './ArticleEditor';
@@ -7,22 +8,13 @@ import type { EditorArticleProps } from './ArticleEditor';
 /** What the client editor needs of an article: plain values only, no server objects. */
 export function toEditorProps(a: EditorArticle): EditorArticleProps {
   const when = a.effectiveStatus === 'published' ? a.publishedAt : a.publishAt;
+  const { coverMediaId: _coverId, publishAt: _publishAt, ...fields } = snapshotOf(a);
   return {
+    ...fields,
     id: a.id,
     version: a.version,
-    title: a.title,
-    kicker: a.kicker,
-    subtitle: a.subtitle,
-    byline: a.byline,
-    source: a.source,
-    summary: a.summary,
-    slug: a.slug,
-    columnId: a.columnId,
     cover: a.cover,
-    videoUrl: a.videoUrl,
-    pinned: a.pinned,
     publishAtLocal: toLocalDateTimeValue(when),
-    bodyJson: a.bodyJson,
     canEdit: a.canEdit,
     isDraft: a.effectiveStatus === 'draft',
     workflow: {

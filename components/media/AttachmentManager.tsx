@@ -1,15 +1,16 @@
 'use client';
 
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useId } from 'react';
 import { FormFooter, FormMessage } from '@/components/forms/Field';
 import formStyles from '@/components/forms/forms.module.css';
 import { initialActionState } from '@/lib/actions/state';
 import { addAttachmentAction, moveAttachmentAction, removeAttachmentAction } from '@/lib/media/actions';
-import { attachmentKindLabels, formatBytes, limitMessage, tooLarge } from '@/lib/media/format';
+import { attachmentKindLabels, formatBytes } from '@/lib/media/format';
 import type { AttachmentItem } from '@/lib/media/types';
 import { ErrorText, describedBy } from './FieldError';
 import styles from './media.module.css';
 import { submitSafely } from './submit-safely';
+import { useFileSizeCheck } from './use-file-size-check';
 
 type Props = {
   articleId: number;
@@ -84,27 +85,11 @@ function AttachmentControls({ item, first, last }: { item: AttachmentItem; first
 
 function AttachmentUploadForm({ articleId, maxBytes }: { articleId: number; maxBytes?: number }) {
   const [state, action, pending] = useActionState(submitSafely(addAttachmentAction), initialActionState);
-  const [sizeError, setSizeError] = useState<string | null>(null);
+  const { sizeError, check, onSubmit } = useFileSizeCheck('附件', maxBytes);
   const id = useId();
   const errors = sizeError ? [sizeError] : state.fieldErrors?.file;
-  const check = (file: File | undefined) => {
-    const message = maxBytes && tooLarge(file, maxBytes) ? limitMessage('附件', maxBytes) : null;
-    setSizeError(message);
-    return !message;
-  };
   return (
-    <form
-      action={action}
-      className={formStyles.form}
-      noValidate
-      onSubmit={(e) => {
-        const input = e.currentTarget.elements.namedItem('file') as HTMLInputElement | null;
-        if (!check(input?.files?.[0])) {
-          e.preventDefault();
-          input?.focus();
-        }
-      }}
-    >
+    <form action={action} className={formStyles.form} noValidate onSubmit={onSubmit}>
       <input type="hidden" name="articleId" value={articleId} />
       <div className={formStyles.field}>
         <label htmlFor={`${id}-file`}>上传附件</label>

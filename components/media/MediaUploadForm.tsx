@@ -1,14 +1,14 @@
 'use client';
 
-import { useActionState, useId, useState } from 'react';
+import { useActionState, useId } from 'react';
 import { FormFooter } from '@/components/forms/Field';
 import styles from '@/components/forms/forms.module.css';
 import { initialActionState } from '@/lib/actions/state';
 import { uploadMediaAction } from '@/lib/media/actions';
-import { limitMessage, tooLarge } from '@/lib/media/format';
 import type { PickedMedia } from '@/lib/media/types';
 import { ErrorText, describedBy } from './FieldError';
 import { submitSafely } from './submit-safely';
+import { useFileSizeCheck } from './use-file-size-check';
 
 const pickedFrom = (d: Record<string, string>): PickedMedia => ({
   id: Number(d.id),
@@ -26,28 +26,12 @@ export function MediaUploadForm({ maxBytes, onUploaded, submitLabel = '上传' }
     submitSafely(uploadMediaAction, (s) => s.data && onUploaded?.(pickedFrom(s.data))),
     initialActionState,
   );
-  const [sizeError, setSizeError] = useState<string | null>(null);
+  const { sizeError, check, onSubmit } = useFileSizeCheck('图片', maxBytes);
   const id = useId();
   const errors = state.fieldErrors ?? {};
   const fileErrors = sizeError ? [sizeError] : errors.file;
-  const check = (file: File | undefined) => {
-    const message = tooLarge(file, maxBytes) ? limitMessage('图片', maxBytes) : null;
-    setSizeError(message);
-    return !message;
-  };
   return (
-    <form
-      action={action}
-      className={styles.form}
-      noValidate
-      onSubmit={(e) => {
-        const input = e.currentTarget.elements.namedItem('file') as HTMLInputElement | null;
-        if (!check(input?.files?.[0])) {
-          e.preventDefault();
-          input?.focus();
-        }
-      }}
-    >
+    <form action={action} className={styles.form} noValidate onSubmit={onSubmit}>
       <div className={styles.field}>
         <label htmlFor={`${id}-file`}>图片文件</label>
         <input
