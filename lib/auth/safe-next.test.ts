@@ -11,6 +11,14 @@ describe('safeNextPath', () => {
     ['javascript:alert(1)', '/admin'],
     ['/admin\n/x', '/admin'],
     [undefined, '/admin'],
+    // Paths that normalize to a protocol-relative address (the value returned is checked too).
+    ['/.//evil.com', '/admin'],
+    ['/..//evil.com', '/admin'],
+    ['/%2e//evil.com', '/admin'],
+    ['/a/..//evil.com', '/admin'],
+    ['/./\\evil.com', '/admin'],
+    ['/admin/./users', '/admin/users'],
+    ['/admin/x/../users?q=1', '/admin/users?q=1'],
   ])('%s → %s', (raw, expected) => {
     expect(safeNextPath(raw)).toBe(expected);
   });
