@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { env } from './lib/env';
+import { requestBodyLimitMb } from './lib/media/limits';
 import { cachedPageCsp, hstsHeader, securityHeaders } from './lib/security/headers';
 
 const dev = process.env.NODE_ENV === 'development';
@@ -7,7 +7,7 @@ const dev = process.env.NODE_ENV === 'development';
 // Uploads (media, attachments) come as server-action bodies through the proxy on /admin. Both
 // limits sit above the larger upload limit, with room for the form and a slightly larger file,
 // so the limit users meet is the app's own message ("图片不能超过 10 MB").
-const uploadBodyLimit = `${Math.ceil(Math.max(env.MEDIA_MAX_MB, env.ATTACHMENT_MAX_MB)) + 5}mb` as const;
+const uploadBodyLimit = `${requestBodyLimitMb}mb` as const;
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files relative to its own module; bundling breaks that.
@@ -29,7 +29,7 @@ const nextConfig: NextConfig = {
       { source: '/:path*', headers: securityHeaders },
       { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [hstsHeader] },
       // Pages rendered per request get a nonce policy from proxy.ts instead.
-      { source: '/((?!admin|login|search|api/auth).*)', headers: [{ key: 'Content-Security-Policy', value: cachedPageCsp(dev) }] },
+      { source: '/((?!admin|login|logout|search|api/auth).*)', headers: [{ key: 'Content-Security-Policy', value: cachedPageCsp(dev) }] },
     ];
   },
   async rewrites() {

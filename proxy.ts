@@ -30,6 +30,7 @@ export const config = {
     { source: '/admin/:path*', missing: [{ type: 'header', key: 'next-router-prefetch' }] },
     { source: '/admin', missing: [{ type: 'header', key: 'next-router-prefetch' }] },
     '/login',
+    '/logout',
     '/search',
   ],
 };

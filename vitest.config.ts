@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.int.test.ts'],
+          setupFiles: ['test/setup-integration.ts'],
           environment: 'node',
           // Each file opens its own database; PGlite is memory-hungry, so keep files few at once.
           maxWorkers: 2,

@@ -21,6 +21,9 @@ const schema = z.object({
   SEED_DEMO: flag,
   SITE_URL: z.string().url().default('http://localhost:3000'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1). With 0 the
+  // socket address is the client and every client-sent X-Forwarded-* header is ignored.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
   // Signed-in sessions end after this many idle hours, and after SESSION_MAX_HOURS in any case.
   SESSION_IDLE_HOURS: z.coerce.number().min(0.05).max(24 * 30).default(8),

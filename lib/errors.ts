@@ -1,8 +1,8 @@
 // One error type for expected failures: a code, an HTTP-style status and a message safe to show
 // (in Chinese). Anything else is unexpected and reaches users only as a generic message.
-export type AppErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'unauthenticated';
+export type AppErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'unauthenticated' | 'too_many_attempts';
 
-const STATUS: Record<AppErrorCode, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409 };
+const STATUS: Record<AppErrorCode, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, too_many_attempts: 429 };
 
 export class AppError extends Error {
   readonly status: number;
@@ -19,3 +19,9 @@ export class AppError extends Error {
     this.status = STATUS[code];
   }
 }
+
+/**
+ * A refusal whose writes still commit: what the action recorded before refusing (a failed
+ * password attempt, its audit row) must outlive the refusal, or a limit could never be reached.
+ */
+export class CommittedRefusal extends AppError {}

@@ -70,12 +70,16 @@ export const loginAttempts = pgTable(
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     usernameKey: text().notNull(),
-    ip: text().notNull(),
+    /** Validated client address; null when it was not known. */
+    ip: text(),
+    /** Set when the browser held a valid device cookie for this user (lib/auth/device-cookie.ts). */
+    deviceId: text(),
     succeeded: boolean().notNull(),
     attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('login_attempts_username_idx').on(t.usernameKey, t.attemptedAt),
     index('login_attempts_ip_idx').on(t.ip, t.attemptedAt),
+    index('login_attempts_device_idx').on(t.deviceId, t.attemptedAt).where(sql`${t.deviceId} is not null`),
   ],
 );

@@ -6,8 +6,10 @@ import { isUniqueViolation } from '@/db/errors';
 import { userSessions, users } from '@/db/schema/accounts';
 import { branches } from '@/db/schema/branches';
 import type { ActionContext } from '@/lib/actions/define-action';
+import { attemptSource, isLockedOut, LOGIN_LIMITS, recordAttempt } from '@/lib/auth/attempt-limits';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { AppError } from '@/lib/errors';
+import { authSecret } from '@/lib/auth/secret';
+import { AppError, CommittedRefusal } from '@/lib/errors';
 import type { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, setActiveSchema, updateUserSchema } from './schemas';
 
 // Writes on accounts. Each runs inside the action's transaction and records its audit row.
@@ -129,9 +131,22 @@ export async function setUserActive(ctx: ActionContext, input: z.infer<typeof se
   return after!;
 }
 
+/**
+ * The current password is guessed against the same limits as sign-in (lib/auth/attempt-limits),
+ * so a stolen session cannot try passwords forever; each wrong one leaves an attempt and an
+ * audit row, which commit although the change is refused.
+ */
 export async function changeOwnPassword(ctx: ActionContext, input: z.infer<typeof changeOwnPasswordSchema>) {
+  // Attempt locks first, then the row: sign-in takes them in that order too.
+  const source = attemptSource(ctx.user.username, ctx.client, authSecret);
+  if (await isLockedOut(ctx.tx, source)) throw new AppError('too_many_attempts', `密码错误次数过多，请 ${LOGIN_LIMITS.windowMinutes} 分钟后再试。`);
   const me = await loadForUpdate(ctx, ctx.user.id);
-  if (!(await verifyPassword(me.passwordHash, input.currentPassword))) throw new AppError('invalid', '当前密码不正确。', 'currentPassword');
+  const passwordOk = await verifyPassword(me.passwordHash, input.currentPassword);
+  await recordAttempt(ctx.tx, source, passwordOk);
+  if (!passwordOk) {
+    await ctx.audit({ action: 'user.change_password_failed', entityType: 'user', entityId: me.id });
+    throw new CommittedRefusal('invalid', '当前密码不正确。', 'currentPassword');
+  }
   // The current session stays valid: only other sessions of this user are ended.
   await ctx.tx
     .update(users)

@@ -9,7 +9,7 @@ import { clientIp } from '@/lib/auth/client-ip';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { type Action, can, type Target } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/sessions';
-import { AppError } from '@/lib/errors';
+import { AppError, CommittedRefusal } from '@/lib/errors';
 import type { ActionState } from './state';
 
 export type ActionContext = {
@@ -19,6 +19,8 @@ export type ActionContext = {
   audit: (entry: AuditEntry) => Promise<void>;
   /** Checks the permission against a record the action loaded (branch or owner scoping). */
   authorizeTarget: (target: Target) => void;
+  /** The request's client: validated address (or null) and Cookie header. */
+  client: { ip: string | null; cookieHeader: string | null };
 };
 
 type Definition<Schema extends z.ZodType, Result> = {
@@ -72,22 +74,30 @@ export function defineAction<Schema extends z.ZodType, Result>(definition: Defin
       return { ok: false, status: 400, message: '请检查标出的内容。', fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState['fieldErrors'], values: safeValues(values) };
     }
 
-    const ip = clientIp(await headers());
+    const requestHeaders = await headers();
+    const ip = clientIp(requestHeaders);
     let result: Result;
     try {
-      result = await (await getDb()).transaction((tx) =>
-        definition.run(
-          {
+      const outcome = await (await getDb()).transaction(async (tx) => {
+        try {
+          const ctx: ActionContext = {
             tx,
             user,
             audit: (entry) => appendAudit(tx, { id: user.id, name: user.username, role: user.role, ip }, entry),
             authorizeTarget: (target) => {
               if (!can(user, definition.permission, target)) throw new AppError('forbidden', '您没有执行此操作的权限。');
             },
-          },
-          parsed.data,
-        ),
-      );
+            client: { ip, cookieHeader: requestHeaders.get('cookie') },
+          };
+          return { result: await definition.run(ctx, parsed.data) };
+        } catch (error) {
+          // Returned, not thrown, so the transaction commits what the refusal recorded.
+          if (error instanceof CommittedRefusal) return { refusal: error };
+          throw error;
+        }
+      });
+      if ('refusal' in outcome) throw outcome.refusal;
+      result = outcome.result;
     } catch (error) {
       if (error instanceof AppError) {
         return {

@@ -1,13 +1,10 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { getDb } from '@/db/client';
 import type { ActionState } from '@/lib/actions/state';
 import { signIn, signOut } from './auth';
-import { getCurrentUser } from './current-user';
 import { LOGIN_LIMITS } from './login';
 import { safeNextPath } from './safe-next';
-import { revokeSession } from './sessions';
 
 const MESSAGES: Record<string, string> = {
   invalid: '用户名或密码错误。',
@@ -35,8 +32,7 @@ export async function loginAction(_previous: ActionState, formData: FormData): P
   }
 }
 
+/** Ends the session row too (Auth.js's signOut event, lib/auth/auth.ts), not only the cookie. */
 export async function logoutAction(): Promise<void> {
-  const user = await getCurrentUser();
-  if (user) await revokeSession(await getDb(), user.sessionId);
   await signOut({ redirectTo: '/login' });
 }

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { clientIp } from './client-ip';
 
 describe('clientIp', () => {
-  it('takes the address our proxy appended, not what the client claimed', () => {
-    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 10.0.0.7' }))).toBe('10.0.0.7');
+  it('reads the one address the edge resolved', () => {
+    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.9' }), true)).toBe('203.0.113.9');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '::ffff:127.0.0.1' }), true)).toBe('127.0.0.1');
   });
 
-  it('unwraps IPv4-mapped IPv6 addresses', () => {
-    expect(clientIp(new Headers({ 'x-forwarded-for': '::ffff:127.0.0.1' }))).toBe('127.0.0.1');
+  it('stores a validated address or nothing', () => {
+    expect(clientIp(new Headers({ 'x-forwarded-for': "'; drop table users; --" }), true)).toBeNull();
+    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 10.0.0.7' }), true)).toBeNull();
+    expect(clientIp(new Headers(), true)).toBeNull();
   });
 
-  it('says unknown when nothing tells', () => {
-    expect(clientIp(new Headers())).toBe('unknown');
+  it('believes no header when the request did not pass the edge (a bare `next start`)', () => {
+    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.9' }), false)).toBeNull();
   });
 });

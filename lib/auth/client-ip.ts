@@ -1,10 +1,11 @@
+import { edgeActive } from '@/lib/http/edge-flag';
+import { validIp } from '@/lib/http/forwarded';
+
 /**
- * The client address for rate limits and the audit trail: the right-most X-Forwarded-For entry,
- * which is the one our own reverse proxy (or Next.js itself, from the socket) added; entries a
- * client sends itself stand to the left of it.
+ * The client address for rate limits and the audit trail, or null when unknown. server.ts puts
+ * the one address it resolved (socket, or trusted proxies per TRUST_PROXY_HOPS) into
+ * X-Forwarded-For; outside it the header is the client's own claim and is ignored.
  */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
-  return (last ?? headers.get('x-real-ip') ?? 'unknown').replace(/^::ffff:/, '').slice(0, 64);
+export function clientIp(headers: Headers, trusted = edgeActive()): string | null {
+  return trusted ? validIp(headers.get('x-forwarded-for')) : null;
 }

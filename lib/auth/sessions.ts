@@ -24,7 +24,7 @@ const TOUCH_AFTER_MS = 60_000;
 
 export async function createSession(
   db: Database,
-  { userId, sessionVersion, ip, userAgent, maxHours }: { userId: number; sessionVersion: number; ip: string; userAgent: string | null; maxHours: number },
+  { userId, sessionVersion, ip, userAgent, maxHours }: { userId: number; sessionVersion: number; ip: string | null; userAgent: string | null; maxHours: number },
 ): Promise<string> {
   const [row] = await db
     .insert(userSessions)

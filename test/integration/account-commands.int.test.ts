@@ -1,6 +1,6 @@
 import { and, count, eq, ne } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { users } from '@/db/schema/accounts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loginAttempts, users } from '@/db/schema/accounts';
 import {
   changeOwnPasswordAction,
   createUserAction,
@@ -11,12 +11,15 @@ import {
 import { setUserActive, updateUser } from '@/lib/accounts/commands';
 import type { ActionContext } from '@/lib/actions/define-action';
 import { appendAudit } from '@/lib/audit/append';
+import { LOGIN_LIMITS } from '@/lib/auth/attempt-limits';
+import { verifyPassword } from '@/lib/auth/password';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { createTestDatabase, type TestDatabase } from '../db';
 import {
   accountsSnapshot,
   addUser,
+  auditRowsAfter,
   beforeAnyCommits,
   branchIdOf,
   DEMO_PASSWORD,
@@ -232,7 +235,6 @@ describe('changing one’s own password', () => {
   };
 
   it.each([
-    [{ currentPassword: 'not-my-password', newPassword: 'brand-new-password', confirmPassword: 'brand-new-password' }, { currentPassword: ['当前密码不正确。'] }],
     [{ currentPassword: DEMO_PASSWORD, newPassword: 'too-short', confirmPassword: 'too-short' }, { newPassword: ['密码至少需要 10 个字符。'] }],
     [{ currentPassword: DEMO_PASSWORD, newPassword: 'brand-new-password', confirmPassword: 'brand-new-passwort' }, { confirmPassword: ['两次输入的新密码不一致。'] }],
     [{ currentPassword: '', newPassword: 'brand-new-password', confirmPassword: 'brand-new-password' }, { currentPassword: ['请输入当前密码。'] }],
@@ -256,6 +258,45 @@ describe('changing one’s own password', () => {
     expect(await loadSession(db.db, secretary.sessionId)).toMatchObject({ username: 'secretary' });
     expect(await login(db.db, 'secretary', DEMO_PASSWORD)).toEqual({ ok: false, reason: 'invalid' });
     expect(await login(db.db, 'secretary', 'secretary-new-pw')).toMatchObject({ ok: true });
+  });
+});
+
+describe('guessing the current password', () => {
+  // A stolen session must not be a way to guess the password forever: the same limits as
+  // sign-in, and each wrong guess leaves an attempt row and an audit row.
+  let guesser: SessionUser;
+  beforeAll(async () => {
+    await addUser(db.db, { username: 'pw-guess', role: 'editor' });
+    guesser = await signedIn(db.db, 'pw-guess');
+  });
+  beforeEach(() => db.db.delete(loginAttempts));
+
+  const change = (currentPassword: string) =>
+    as(guesser, () => stateOf(changeOwnPasswordAction, form({ currentPassword, newPassword: 'brand-new-password', confirmPassword: 'brand-new-password' })));
+  const attempts = () => db.db.select().from(loginAttempts).where(eq(loginAttempts.usernameKey, 'pw-guess'));
+
+  it('refuses a wrong one next to the field, records the attempt and an audit row, and changes nothing else', async () => {
+    const before = await accountsSnapshot(db.db);
+    const since = await lastAuditId(db.db);
+    const state = await change('not-my-password');
+    expect(state).toMatchObject({ ok: false, status: 400, fieldErrors: { currentPassword: ['当前密码不正确。'] } });
+    expect(await attempts()).toMatchObject([{ succeeded: false, ip: '127.0.0.1', deviceId: null }]);
+    const rows = await auditRowsAfter(db.db, since);
+    expect(rows.map((r) => [r.action, r.actorName, r.entityId])).toEqual([['user.change_password_failed', 'pw-guess', String(guesser.id)]]);
+    const after = await accountsSnapshot(db.db);
+    expect({ ...after, audits: after.audits - 1 }).toEqual(before);
+  });
+
+  it(`locks after ${LOGIN_LIMITS.perAccount} wrong guesses: even the right password is refused, unverified, and sign-in is locked too`, async () => {
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) expect((await change(`wrong-${i}`)).status).toBe(400);
+    const since = await lastAuditId(db.db);
+    const state = await change(DEMO_PASSWORD);
+    expect(state).toMatchObject({ ok: false, status: 429, message: `密码错误次数过多，请 ${LOGIN_LIMITS.windowMinutes} 分钟后再试。` });
+    expect(await auditRowsAfter(db.db, since)).toEqual([]);
+    expect(await attempts()).toHaveLength(LOGIN_LIMITS.perAccount);
+    expect(await verifyPassword((await userRow(db.db, 'pw-guess')).passwordHash, DEMO_PASSWORD)).toBe(true);
+    // One account, one allowance: sign-in from an unknown browser is locked as well.
+    expect(await login(db.db, 'pw-guess', DEMO_PASSWORD)).toEqual({ ok: false, reason: 'locked' });
   });
 });
 
@@ -298,7 +339,7 @@ describe('keeping one active admin', () => {
     const maintenance: SessionUser = { ...admin, id: -1, username: 'maintenance', sessionId: crypto.randomUUID() };
     const asCommand = <T>(run: (ctx: ActionContext) => Promise<T>) =>
       db.db.transaction((tx) =>
-        run({ tx, user: maintenance, audit: (entry) => appendAudit(tx, { id: null, name: 'maintenance', role: 'system' }, entry), authorizeTarget: () => {} }),
+        run({ tx, user: maintenance, audit: (entry) => appendAudit(tx, { id: null, name: 'maintenance', role: 'system' }, entry), authorizeTarget: () => {}, client: { ip: null, cookieHeader: null } }),
       );
     const before = await accountsSnapshot(db.db);
     const message = '系统中至少需要保留一名启用状态的管理员。';

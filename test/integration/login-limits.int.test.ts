@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loginAttempts, userSessions, users } from '@/db/schema/accounts';
-import { LOGIN_LIMITS, type LoginResult } from '@/lib/auth/login';
+import { deviceIdFor, withDeviceToken } from '@/lib/auth/device-cookie';
+import { attemptLogin, LOGIN_LIMITS, type LoginResult } from '@/lib/auth/login';
 import { verifyPassword } from '@/lib/auth/password';
 import { createTestDatabase, type TestDatabase } from '../db';
 import { DEMO_PASSWORD, login, seedDemo, userRow } from './auth-fixtures';
@@ -109,6 +110,53 @@ describe('per-address limit', () => {
 
     expect(await login(db.db, 'secretary', DEMO_PASSWORD, ip)).toEqual({ ok: false, reason: 'locked' });
     expect(await login(db.db, 'secretary', DEMO_PASSWORD, '198.51.100.8')).toMatchObject({ ok: true });
+  });
+});
+
+describe('browsers that signed in as the user before (device cookies)', () => {
+  // OWASP's device cookies: an attacker guessing from elsewhere exhausts the allowance of
+  // unknown browsers, never the one of a browser the owner signed in with before.
+  const SECRET = 'integration-test-device-cookie-secret-0000';
+  const ownersBrowser = withDeviceToken(SECRET, undefined, 'admin');
+  const fromBrowser = (cookie: string | undefined, password: string, ip = '192.0.2.1') =>
+    attemptLogin(db.db, { username: 'admin', password, ip, userAgent: 'vitest', sessionMaxHours: 24, deviceIdFor: (key) => deviceIdFor(SECRET, cookie, key) });
+
+  it('an attacker locks unknown browsers out, but the owner’s browser still signs in', async () => {
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) expect(await login(db.db, 'admin', `attack-${i}`, '203.0.113.66')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await login(db.db, 'admin', DEMO_PASSWORD, '192.0.2.1')).toEqual({ ok: false, reason: 'locked' });
+    expect(await fromBrowser(undefined, DEMO_PASSWORD)).toEqual({ ok: false, reason: 'locked' });
+    expect(await fromBrowser(ownersBrowser, DEMO_PASSWORD)).toMatchObject({ ok: true });
+  });
+
+  it('a known browser has its own limit: five wrong passwords lock that browser only', async () => {
+    for (let i = 0; i < LOGIN_LIMITS.perDevice; i++) expect(await fromBrowser(ownersBrowser, `typo-${i}`)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await fromBrowser(ownersBrowser, DEMO_PASSWORD)).toEqual({ ok: false, reason: 'locked' });
+    // Its failures are not the account's: another browser of the owner, and unknown ones, still sign in.
+    expect(await fromBrowser(withDeviceToken(SECRET, undefined, 'admin'), DEMO_PASSWORD)).toMatchObject({ ok: true });
+    expect(await login(db.db, 'admin', DEMO_PASSWORD)).toMatchObject({ ok: true });
+  });
+
+  it('a cookie signed with another key, or issued to another user, counts as an unknown browser', async () => {
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) await login(db.db, 'admin', `attack-${i}`, '203.0.113.66');
+    const forged = withDeviceToken('an-attackers-own-key-that-is-long-000000', undefined, 'admin');
+    expect(await fromBrowser(forged, DEMO_PASSWORD)).toEqual({ ok: false, reason: 'locked' });
+    expect(await fromBrowser(withDeviceToken(SECRET, undefined, 'editor'), DEMO_PASSWORD)).toEqual({ ok: false, reason: 'locked' });
+  });
+
+  it('the owner’s browser is not caught by the limit of an address it shares with an attacker', async () => {
+    const office = '198.51.100.77';
+    for (let i = 1; i <= LOGIN_LIMITS.perIp; i++) await login(db.db, `ghost-${i}`, 'whatever-password', office);
+    expect(await login(db.db, 'admin', DEMO_PASSWORD, office)).toEqual({ ok: false, reason: 'locked' });
+    expect(await fromBrowser(ownersBrowser, DEMO_PASSWORD, office)).toMatchObject({ ok: true });
+  });
+});
+
+describe('an unknown client address', () => {
+  it('stores no address and applies no per-address limit, only the account’s', async () => {
+    for (let i = 1; i <= LOGIN_LIMITS.perIp; i++) await attemptLogin(db.db, { username: `ghost-${i}`, password: 'x-password', ip: null, userAgent: null, sessionMaxHours: 24 });
+    expect(await attemptLogin(db.db, { username: 'editor', password: DEMO_PASSWORD, ip: null, userAgent: null, sessionMaxHours: 24 })).toMatchObject({ ok: true });
+    const addresses = await db.db.selectDistinct({ ip: loginAttempts.ip }).from(loginAttempts);
+    expect(addresses).toEqual([{ ip: null }]);
   });
 });
 
