@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-// The e2e suite runs the built app (`next start`) on a throwaway embedded database.
+// The e2e suite runs the built app (server.ts, as `npm start` does) on a throwaway embedded database.
 // scripts/e2e.ts makes sure a build exists and a browser is found, and removes the data after.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -59,13 +59,14 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `./node_modules/.bin/next start -p ${port}`,
+    command: 'node --import tsx server.ts',
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
+      PORT: String(port),
       PGLITE_DIR: path.join(dataDir, 'pglite'),
       DATA_DIR: dataDir,
       DATABASE_URL: '',

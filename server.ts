@@ -24,7 +24,8 @@ function refuse(response: http.ServerResponse, refusal: Refusal, head: boolean) 
 await app.prepare();
 markEdgeActive();
 
-const server = http.createServer((request, response) => {
+/** `accept` runs only for requests that pass the screen (it sends 100 Continue when asked for). */
+function serve(request: http.IncomingMessage, response: http.ServerResponse, accept?: () => void) {
   const forwarded = resolveForwarded({
     socketAddress: request.socket.remoteAddress,
     encrypted: 'encrypted' in request.socket && request.socket.encrypted === true,
@@ -44,12 +45,17 @@ const server = http.createServer((request, response) => {
     if (request.headers['content-length'] || request.headers['transfer-encoding']) response.setHeader('Connection', 'close');
     return refuse(response, refusal, request.method === 'HEAD');
   }
+  accept?.();
   handle(request, response).catch((error: unknown) => {
     console.error('[server] request failed', error);
     if (!response.headersSent) refuse(response, { status: 503, title: '服务暂不可用', message: '服务器暂时无法处理您的请求，请稍后再试。', retryAfterSeconds: 5 }, false);
     else response.destroy();
   });
-});
+}
+
+const server = http.createServer((request, response) => serve(request, response));
+// A client announcing a large body waits for 100 Continue: refuse before it sends the body.
+server.on('checkContinue', (request, response) => serve(request, response, () => response.writeContinue()));
 
 server.listen(env.PORT, () => console.log(`[portal] listening on http://localhost:${env.PORT}`));
 

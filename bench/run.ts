@@ -68,7 +68,7 @@ async function main() {
 
   since = performance.now();
   const server = await startServer(config.port, { ...dbEnv, SITE_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1' });
-  console.log(`server: next start pid ${server.pid} healthy after ${seconds(since)} s`);
+  console.log(`server: pid ${server.pid} healthy after ${seconds(since)} s`);
 
   const targets: { name: string; path: string; kind: TargetKind }[] = [
     { name: 'about', path: '/about', kind: 'baseline' },

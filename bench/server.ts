@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { buildIsCurrent, writeBuildStamp } from '../scripts/build-stamp';
-import { bin, run } from '../scripts/run';
+import { bin, run, serverCommand } from '../scripts/run';
 import { onCleanup } from './cleanup';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -23,8 +23,10 @@ function nextProcesses(test: (args: string[]) => boolean): number[] {
 const isNextCli = (args: string[]) => args.some((arg) => arg.endsWith('/next') || arg.endsWith('next/dist/bin/next'));
 // Another `next build` writing into .next at the same time would corrupt both builds.
 const otherNextBuildRunning = () => nextProcesses((args) => isNextCli(args) && args.includes('build')).length > 0;
-// `next start` renames its process to "next-server (vX)"; rebuilding under it breaks that server.
-const nextServersRunning = () => nextProcesses((args) => args[0]!.startsWith('next-server') || (isNextCli(args) && args.includes('start')));
+// A running server of this checkout (server.ts, or `next start`, which renames its process to
+// "next-server (vX)"): rebuilding under it breaks that server.
+const nextServersRunning = () =>
+  nextProcesses((args) => args[0]!.startsWith('next-server') || args.includes('server.ts') || (isNextCli(args) && args.includes('start')));
 
 /** Builds the app unless .next matches the sources; returns how the build was obtained. */
 export async function ensureBuild(): Promise<'current' | 'built'> {
@@ -68,14 +70,14 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Starts `next start` on `port` with `env` and resolves once /api/health answers 200. */
+/** Starts the portal's server on `port` with `env` and resolves once /api/health answers 200. */
 export async function startServer(port: number, env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
   const health = `http://localhost:${port}/api/health`;
   // Refuse to measure somebody else's server that already holds the port.
   if ((await healthStatus(health)) !== undefined) throw new Error(`Something already answers on port ${port}; stop it or free the port.`);
 
   // The binary itself, not npx, so the pid we keep is the server's (STACK.md).
-  const child = spawn(bin('next'), ['start', '-p', String(port)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(serverCommand.command, [...serverCommand.args], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines.push(...chunk.toString().split('\n').filter(Boolean));
@@ -84,7 +86,7 @@ export async function startServer(port: number, env: Record<string, string>, tim
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const pid = child.pid;
-  if (pid === undefined) throw new Error('Could not spawn next start');
+  if (pid === undefined) throw new Error('Could not spawn the server');
 
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -94,11 +96,11 @@ export async function startServer(port: number, env: Record<string, string>, tim
       await waitForExit(child, 5_000);
     }
   };
-  onCleanup(`stop next start (pid ${pid})`, stop);
+  onCleanup(`stop the server (pid ${pid})`, stop);
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}:\n${lines.slice(-30).join('\n')}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}:\n${lines.slice(-30).join('\n')}`);
     if ((await healthStatus(health)) === 200) return { pid, stop, log: () => lines.join('\n') };
     await sleep(500);
   }

@@ -17,3 +17,6 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 }
 
 export const bin = (name: string) => `./node_modules/.bin/${name}`;
+
+/** The portal's server (server.ts: Next.js behind the edge that resolves client addresses). */
+export const serverCommand = { command: 'node', args: ['--import', 'tsx', 'server.ts'] } as const;

@@ -1,7 +1,7 @@
 import { lockHolder } from '../db/lock';
 import { env } from '../lib/env';
 import { buildIsCurrent, writeBuildStamp } from './build-stamp';
-import { bin, run } from './run';
+import { bin, run, serverCommand } from './run';
 
 // `npm start`: build when the sources changed, refuse a second server on one embedded
 // database, then serve. The server itself migrates and seeds on boot (instrumentation.ts).
@@ -23,4 +23,4 @@ if (!buildIsCurrent()) {
   writeBuildStamp();
 }
 
-process.exit(await run(bin('next'), ['start', '-p', String(env.PORT)], baseEnv));
+process.exit(await run(serverCommand.command, [...serverCommand.args], baseEnv));

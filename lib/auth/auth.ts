@@ -4,6 +4,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
+import { logAuthError } from './auth-logger';
 import { clientIp } from './client-ip';
 import { cookieFrom, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, deviceIdFor, withDeviceToken } from './device-cookie';
 import { attemptLogin } from './login';
@@ -16,20 +17,6 @@ class LoginRefused extends CredentialsSignin {
     super();
     this.code = code;
   }
-}
-
-// A forged or stale session cookie is an everyday event, not an error with a stack trace: log
-// it as one line, at most once a minute.
-let lastSessionWarning = 0;
-function logAuthError(error: Error) {
-  if (error.name === 'JWTSessionError') {
-    if (Date.now() - lastSessionWarning > 60_000) {
-      lastSessionWarning = Date.now();
-      console.warn('[auth] ignored an invalid session cookie (further ones are not logged for a minute)');
-    }
-    return;
-  }
-  console.error(`[auth] ${error.name}: ${error.message}`);
 }
 
 // Auth.js signs the session cookie; the cookie carries only a server-side session id (`sid`),
