@@ -57,12 +57,13 @@ async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>)
       // longer than a statement may, so the wait itself has no timeout.
       const reserved = await client.reserve();
       try {
-        await reserved`set statement_timeout = 0`;
+        await reserved`select set_config('statement_timeout', '0', false), set_config('lock_timeout', '0', false)`;
         await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         return await fn();
       } finally {
         await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
         await reserved`reset statement_timeout`.catch(() => {});
+        await reserved`reset lock_timeout`.catch(() => {});
         reserved.release();
       }
     },
@@ -79,6 +80,8 @@ function serverTimeouts(statementTimeoutMs: number): Record<string, string> {
   };
 }
 
+// No timeouts here: PGlite runs inside this process, one statement at a time. It cannot freeze
+// the way a server can, and a runaway statement blocks the process whatever a timer says.
 async function openPglite(options: Extract<OpenOptions, { kind: 'pglite' }>): Promise<DatabaseHandle> {
   const release = options.dir ? acquireDirectoryLock(options.dir) : () => {};
   try {
