@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
+import { clientDeadlineMs, connectionWatch, withDeadlines } from './deadline';
 import { acquireDirectoryLock } from './lock';
 import * as schema from './schema';
 
@@ -17,7 +18,8 @@ export type DatabaseHandle = {
 };
 
 export type OpenOptions =
-  | { kind: 'postgres'; url: string; poolMax?: number; logger?: Logger }
+  /** `statementTimeoutMs` 0 disables every timeout; unset: DATABASE_STATEMENT_TIMEOUT_MS. */
+  | { kind: 'postgres'; url: string; poolMax?: number; statementTimeoutMs?: number; logger?: Logger }
   /** `dir` undefined opens an in-memory database (tests). */
   | { kind: 'pglite'; dir?: string; logger?: Logger };
 
@@ -33,31 +35,53 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
+  const statementTimeoutMs = options.statementTimeoutMs ?? env.DATABASE_STATEMENT_TIMEOUT_MS;
+  const watch = connectionWatch();
   const client = postgres(options.url, {
     max: options.poolMax ?? 10,
     onnotice: () => {},
-    connection: { application_name: 'dangjian-portal', TimeZone: 'UTC' },
+    // Session settings sent with the startup packet: the server cancels what runs too long.
+    connection: { application_name: 'dangjian-portal', TimeZone: 'UTC', ...serverTimeouts(statementTimeoutMs) },
+    ...(statementTimeoutMs > 0 && { socket: watch.socket, connect_timeout: Math.max(statementTimeoutMs, 5000) / 1000 }),
   });
-  const db = drizzle({ client, schema, casing: 'snake_case', logger: options.logger }) as unknown as Database;
+  // A frozen server answers nothing, not even a cancellation: the client keeps its own deadline.
+  const timedClient = statementTimeoutMs > 0 ? withDeadlines(client, clientDeadlineMs(statementTimeoutMs), () => watch.dropSilent(statementTimeoutMs)) : client;
+  const db = drizzle({ client: timedClient, schema, casing: 'snake_case', logger: options.logger }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
     close: () => client.end({ timeout: 5 }),
     async withExclusiveLock(fn) {
       // A session-level advisory lock on one reserved connection: concurrent migrators
-      // otherwise collide on pg_type's unique index.
+      // otherwise collide on pg_type's unique index. Waiting for another migrator may take
+      // longer than a statement may, so the wait itself has no timeout.
       const reserved = await client.reserve();
       try {
+        await reserved`select set_config('statement_timeout', '0', false), set_config('lock_timeout', '0', false)`;
         await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         return await fn();
       } finally {
         await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+        await reserved`reset statement_timeout`.catch(() => {});
+        await reserved`reset lock_timeout`.catch(() => {});
         reserved.release();
       }
     },
   };
 }
 
+/** statement_timeout and lock_timeout, and an end to sessions left idle inside a transaction. */
+function serverTimeouts(statementTimeoutMs: number): Record<string, string> {
+  if (statementTimeoutMs <= 0) return {};
+  return {
+    statement_timeout: String(statementTimeoutMs),
+    lock_timeout: String(statementTimeoutMs),
+    idle_in_transaction_session_timeout: String(Math.max(60_000, 6 * statementTimeoutMs)),
+  };
+}
+
+// No timeouts here: PGlite runs inside this process, one statement at a time. It cannot freeze
+// the way a server can, and a runaway statement blocks the process whatever a timer says.
 async function openPglite(options: Extract<OpenOptions, { kind: 'pglite' }>): Promise<DatabaseHandle> {
   const release = options.dir ? acquireDirectoryLock(options.dir) : () => {};
   try {
@@ -88,7 +112,7 @@ async function openPglite(options: Extract<OpenOptions, { kind: 'pglite' }>): Pr
 /** The database the configuration names: DATABASE_URL, else the embedded directory. */
 export function openConfiguredDatabase(): Promise<DatabaseHandle> {
   return env.DATABASE_URL
-    ? openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX })
+    ? openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX, statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS })
     : openDatabase({ kind: 'pglite', dir: env.pgliteDir });
 }
 

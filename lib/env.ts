@@ -16,6 +16,8 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // Longest a statement may run on PostgreSQL (server and client side); 0 disables.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   DATA_DIR: z.string().default('./data'),
   PGLITE_DIR: z.string().optional(),
   SEED_DEMO: flag,

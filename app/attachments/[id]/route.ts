@@ -1,5 +1,4 @@
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/permissions';
+import { routeAccess } from '@/lib/auth/route-guard';
 import { contentDisposition } from '@/lib/media/file-name';
 import { findAttachmentForDownload } from '@/lib/media/queries';
 import { attachmentMime } from '@/lib/media/sniff';
@@ -7,7 +6,8 @@ import { getStorage } from '@/lib/media/storage';
 
 // An article's attachment, always downloaded (never shown inline). Anyone may fetch it while the
 // article is public; otherwise only staff who may read that article. Everyone else gets the
-// same 404 as for an unknown id, so drafts do not reveal that they have attachments.
+// same 404 as for an unknown id, so drafts do not reveal that they have attachments; a user who
+// must first change the password counts as everyone else.
 type Props = { params: Promise<{ id: string }> };
 
 export async function GET(_request: Request, { params }: Props) {
@@ -16,8 +16,8 @@ export async function GET(_request: Request, { params }: Props) {
   const attachment = await findAttachmentForDownload(Number(id));
   if (!attachment) return notFound();
   if (!attachment.visible) {
-    const user = await getCurrentUser();
-    if (!user || !can(user, 'articles.read', { ownerId: attachment.authorId })) return notFound();
+    const access = await routeAccess('articles.read', { ownerId: attachment.authorId });
+    if (!access.ok) return notFound();
   }
   const file = await getStorage().get(attachment.storageKey);
   if (!file) return notFound();

@@ -1,19 +1,14 @@
 import { auditCsvFilename, auditCsvLine, auditCsvPreamble } from '@/lib/audit/csv';
 import { parseAuditFilters } from '@/lib/audit/filters';
 import { exportAuditEntries } from '@/lib/audit/queries';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/permissions';
+import { guardRoute } from '@/lib/auth/route-guard';
 
 export const dynamic = 'force-dynamic';
 
-const refuse = (status: 401 | 403, message: string) =>
-  new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-
 /** The filtered trail as CSV, streamed batch by batch, for auditors and admins only. */
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return refuse(401, '请先登录。');
-  if (!can(user, 'audit.read')) return refuse(403, '您没有导出审计日志的权限。');
+  const { user, refusal } = await guardRoute('audit.read', { format: 'text' });
+  if (refusal) return refusal;
 
   const batches = exportAuditEntries(user, parseAuditFilters(new URL(request.url).searchParams));
   const encoder = new TextEncoder();
