@@ -41,8 +41,9 @@ function serve(request: http.IncomingMessage, response: http.ServerResponse, acc
     maxBodyBytes: requestBodyLimitBytes,
   });
   if (refusal) {
-    // The body is not read: close the connection after answering, so it is not parsed as a request.
-    if (request.headers['content-length'] || request.headers['transfer-encoding']) response.setHeader('Connection', 'close');
+    // A client waiting for 100 Continue never sends its body: close instead of waiting for it.
+    // Any other body is discarded by Node.js after the answer, so the client reads the page.
+    if (accept) response.setHeader('Connection', 'close');
     return refuse(response, refusal, request.method === 'HEAD');
   }
   accept?.();

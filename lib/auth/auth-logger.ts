@@ -12,5 +12,7 @@ export function logAuthError(error: Error, now = Date.now()) {
     }
     return;
   }
+  // A wrong password is recorded in login_attempts; it is no error of the server.
+  if (type === 'CredentialsSignin') return;
   console.error(`[auth] ${type}: ${error.message}`);
 }
