@@ -4,7 +4,8 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // The e2e suite runs the built app (server.ts, as `npm start` does) on a throwaway embedded database.
-// scripts/e2e.ts makes sure a build exists and a browser is found, and removes the data after.
+// scripts/e2e.ts makes sure a build exists and a browser is there (scripts/browser.ts gets one if
+// needed), and removes the data after.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), 'dangjian-portal-e2e');

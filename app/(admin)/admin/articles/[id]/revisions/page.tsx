@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import styles from '@/components/admin/admin-ui.module.css';
-import { RestoreRevisionButton } from '@/components/articles/RestoreRevisionButton';
 import { RevisionDiff } from '@/components/articles/RevisionDiff';
+import { RevisionList } from '@/components/articles/RevisionList';
 import { diffSnapshots } from '@/lib/articles/diff';
 import { getArticleForEditor, getRevisionSnapshots, listColumnOptions, listRevisions, type RevisionRow } from '@/lib/articles/queries';
 import { parseId } from '@/lib/articles/route-params';
@@ -33,52 +33,20 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const pair = fromId && toId && fromId !== toId ? await getRevisionSnapshots(user, article.id, [fromId, toId]) : null;
   const byId = new Map(revisions.map((r) => [r.id, r]));
   const columnNames = new Map(columns.map((c) => [c.id, c.name]));
-  const canRestore = can(user, 'articles.publish');
   return (
     <>
       <p>
         <Link href={`/admin/articles/${article.id}`}>← 返回编辑</Link>
       </p>
       <h1 className={styles.title}>版本记录：{article.title}</h1>
-      <form method="get" className={styles.panel} aria-labelledby="compare-title">
-        <h2 id="compare-title">选择两个版本对比</h2>
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <caption className="visually-hidden">版本列表，共 {revisions.length} 个</caption>
-            <thead>
-              <tr>
-                <th scope="col">旧版本</th>
-                <th scope="col">新版本</th>
-                <th scope="col">时间与操作</th>
-                <th scope="col">说明</th>
-                {canRestore && <th scope="col">恢复</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <input type="radio" name="from" value={r.id} defaultChecked={r.id === fromId} aria-label={`作为旧版本：${revisionLabel(r)}`} />
-                  </td>
-                  <td>
-                    <input type="radio" name="to" value={r.id} defaultChecked={r.id === toId} aria-label={`作为新版本：${revisionLabel(r)}`} />
-                  </td>
-                  <td>{revisionLabel(r)}</td>
-                  <td>{r.note ?? '—'}</td>
-                  {canRestore && (
-                    <td>
-                      <RestoreRevisionButton articleId={article.id} version={article.version} revisionId={r.id} label={revisionLabel(r)} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <button type="submit" className="button">
-          对比所选版本
-        </button>
-      </form>
+      <RevisionList
+        articleId={article.id}
+        articleVersion={article.version}
+        revisions={revisions.map((r) => ({ id: r.id, label: revisionLabel(r), note: r.note }))}
+        fromId={fromId}
+        toId={toId}
+        canRestore={can(user, 'articles.publish')}
+      />
       {pair && fromId && toId ? (
         <RevisionDiff
           left={{ label: revisionLabel(byId.get(fromId)!) }}
