@@ -41,16 +41,10 @@ export function RevisionList({ articleId, articleVersion, revisions, fromId, toI
             {revisions.map((r) => (
               <tr key={r.id}>
                 <td className={styles.from}>
-                  <label className={styles.choice}>
-                    <input type="radio" form={COMPARE_FORM} name="from" value={r.id} defaultChecked={r.id === fromId} aria-label={`作为旧版本：${r.label}`} />
-                    <span className={styles.choiceText}>旧版本</span>
-                  </label>
+                  <CompareChoice side="from" revision={r} checked={r.id === fromId} />
                 </td>
                 <td className={styles.to}>
-                  <label className={styles.choice}>
-                    <input type="radio" form={COMPARE_FORM} name="to" value={r.id} defaultChecked={r.id === toId} aria-label={`作为新版本：${r.label}`} />
-                    <span className={styles.choiceText}>新版本</span>
-                  </label>
+                  <CompareChoice side="to" revision={r} checked={r.id === toId} />
                 </td>
                 <td className={styles.what}>{r.label}</td>
                 <td className={r.note ? styles.note : `${styles.note} ${styles.noNote}`}>{r.note ?? '—'}</td>
@@ -70,5 +64,17 @@ export function RevisionList({ articleId, articleVersion, revisions, fromId, toI
         </button>
       </form>
     </section>
+  );
+}
+
+const sideLabel = { from: '旧版本', to: '新版本' } as const;
+
+/** One radio of the compare form (joined by its `form` attribute, so no form is nested). */
+function CompareChoice({ side, revision, checked }: { side: 'from' | 'to'; revision: { id: number; label: string }; checked: boolean }) {
+  return (
+    <label className={styles.choice}>
+      <input type="radio" form={COMPARE_FORM} name={side} value={revision.id} defaultChecked={checked} aria-label={`作为${sideLabel[side]}：${revision.label}`} />
+      <span className={styles.choiceText}>{sideLabel[side]}</span>
+    </label>
   );
 }
