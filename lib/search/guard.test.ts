@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { env } from '@/lib/env';
 import type { SearchResults } from '@/lib/news/search';
 import { admitSearch, dropSearchCache, endLease, guardedSearch, holdsLease, SearchBusyError, searchGuard } from './guard';
 
-// With the defaults of lib/env.ts: 4 search pages at once, a 2 s queue, 30 searches a minute.
+// With the defaults of lib/env.ts: a 2 s queue, 30 searches a minute.
 
 const results = (label: string): SearchResults => ({ items: [], total: 0, totalCapped: false, page: 1, pageCount: 1, pageSize: 20, terms: [label] });
 const request = (query: string, client: string | null = '192.0.2.1') => ({ query, page: 1, client });
+const MAX = env.SEARCH_MAX_CONCURRENT;
+/** Takes every slot, each with its own search. */
+const fillSlots = () => Promise.all(Array.from({ length: MAX }, (_, i) => admitSearch(request(`党课 ${i}`))));
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -14,30 +18,30 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('admitSearch', () => {
-  it('leases up to four slots, queues the fifth and answers busy after two seconds', async () => {
-    const leases = await Promise.all(['甲', '乙', '丙', '丁'].map((q) => admitSearch(request(`${q}${q}`))));
-    expect(leases.map((a) => a.kind)).toEqual(['lease', 'lease', 'lease', 'lease']);
-    const fifth = admitSearch(request('戊戊'));
+  it('leases up to SEARCH_MAX_CONCURRENT slots, queues the next and answers busy after two seconds', async () => {
+    const leases = await fillSlots();
+    expect(leases.map((a) => a.kind)).toEqual(Array(MAX).fill('lease'));
+    const next = admitSearch(request('戊戊'));
     await vi.advanceTimersByTimeAsync(1999);
     expect(searchGuard().limiter.waiting).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await fifth).toEqual({ kind: 'busy', retryAfterSeconds: 5 });
+    expect(await next).toEqual({ kind: 'busy', retryAfterSeconds: 5 });
   });
 
   it('hands a freed slot to the waiting search', async () => {
-    const leases = await Promise.all(['甲', '乙', '丙', '丁'].map((q) => admitSearch(request(`${q}${q}`))));
-    const fifth = admitSearch(request('戊戊'));
+    const leases = await fillSlots();
+    const next = admitSearch(request('戊戊'));
     await vi.advanceTimersByTimeAsync(500);
     const first = (leases[0] as { lease: string }).lease;
     endLease(first);
     endLease(first); // ending twice frees one slot only
-    expect((await fifth).kind).toBe('lease');
+    expect((await next).kind).toBe('lease');
     expect(holdsLease(first)).toBe(false);
-    expect(searchGuard().limiter.active).toBe(4);
+    expect(searchGuard().limiter.active).toBe(MAX);
   });
 
   it('frees a slot whose page never gave it back', async () => {
-    await Promise.all(['甲', '乙', '丙', '丁'].map((q) => admitSearch(request(`${q}${q}`))));
+    await fillSlots();
     await vi.advanceTimersByTimeAsync(30_000);
     expect(searchGuard().limiter.active).toBe(0);
   });
@@ -49,11 +53,11 @@ describe('admitSearch', () => {
     gone.abort();
     expect(searchGuard().limiter.active).toBe(0);
     expect(holdsLease((admission as { lease: string }).lease)).toBe(false);
-    await Promise.all(['甲', '乙', '丙', '丁'].map((q) => admitSearch(request(`${q}${q}`))));
+    await fillSlots();
     const waiting = new AbortController();
-    const fifth = admitSearch({ ...request('戊戊'), signal: waiting.signal });
+    const next = admitSearch({ ...request('戊戊'), signal: waiting.signal });
     waiting.abort();
-    expect((await fifth).kind).toBe('busy');
+    expect((await next).kind).toBe('busy');
     expect(searchGuard().limiter.waiting).toBe(0);
   });
 
@@ -116,17 +120,17 @@ describe('guardedSearch', () => {
   });
 
   it('searches in the leased slot without taking another, and frees its own slot when it has none', async () => {
-    const leases = await Promise.all(['甲', '乙', '丙', '丁'].map((q) => admitSearch(request(`${q}${q}`))));
+    const leases = await fillSlots();
     const lease = (leases[0] as { lease: string }).lease;
     await guardedSearch({ query: '营商环境', page: 1, lease }, async () => results('a'));
-    expect(searchGuard().limiter.active).toBe(4);
+    expect(searchGuard().limiter.active).toBe(MAX);
     endLease(lease);
     await guardedSearch({ query: '党课', page: 1 }, async () => results('b'));
-    expect(searchGuard().limiter.active).toBe(3);
+    expect(searchGuard().limiter.active).toBe(MAX - 1);
   });
 
   it('throws busy when no slot frees up in time', async () => {
-    await Promise.all(['甲', '乙', '丙', '丁'].map((q) => admitSearch(request(`${q}${q}`))));
+    await fillSlots();
     const search = vi.fn(async () => results('a'));
     const outcome = guardedSearch({ query: '营商环境', page: 1 }, search).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(2000);

@@ -8,8 +8,9 @@ import { ResultCache, searchCacheKey } from './result-cache';
 // pages in progress, and a per-client limit. The proxy admits each search request (it alone can
 // answer 429 or 503) and leases it a slot; the page searches in that slot and gives it back once
 // its response is sent. Cached results are counted too: rendering a search page costs the
-// process about as much as any dynamic page, and 50 connections of cache hits alone slowed a
-// cached article page tenfold. State lives on globalThis, shared by the proxy and the page.
+// process about as much as any dynamic page, and with only uncached searches capped, the bench
+// still saw a cached article's median grow elevenfold. State lives on globalThis, shared by the
+// proxy and the page bundles of one process.
 
 export type SearchGuard = {
   cache: ResultCache<SearchResults>;
@@ -26,6 +27,8 @@ export const SEARCH_LEASE_HEADER = 'x-portal-search-lease';
 const LEASE_MS = 30_000;
 /** What a 503 asks clients to wait: about the time a queue of searches takes to clear. */
 const BUSY_RETRY_SECONDS = 5;
+/** Beyond this many waiting, a search is answered busy at once instead of joining the queue. */
+const MAX_WAITING = 200;
 
 const store = globalThis as typeof globalThis & { __portalSearchGuard?: SearchGuard };
 
@@ -33,7 +36,7 @@ export function searchGuard(): SearchGuard {
   store.__portalSearchGuard ??= {
     cache: new ResultCache({ ttlMs: env.SEARCH_CACHE_SECONDS * 1000, maxEntries: env.SEARCH_CACHE_ENTRIES }),
     inFlight: new Map(),
-    limiter: new ConcurrencyLimiter(env.SEARCH_MAX_CONCURRENT),
+    limiter: new ConcurrencyLimiter(env.SEARCH_MAX_CONCURRENT, MAX_WAITING),
     perClient: new ClientRateLimiter({ limit: env.SEARCH_PER_MINUTE, windowMs: 60_000 }),
     leases: new Map(),
   };

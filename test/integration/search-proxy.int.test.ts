@@ -1,10 +1,11 @@
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { env } from '@/lib/env';
 import { admitSearch, endLease, SEARCH_LEASE_HEADER, searchGuard } from '@/lib/search/guard';
 import { proxy } from '@/proxy';
 
 // The proxy's answers to searches it cannot serve: a page cannot choose its status, so the real
-// 503 and 429 come from here (with the defaults: 4 searches at once, a 2 s queue, 30 a minute).
+// 503 and 429 come from here (with the defaults: a 2 s queue, 30 searches a minute).
 
 const searchRequest = (q: string, ip = '203.0.113.7') =>
   new NextRequest(`http://localhost:3000/search?q=${encodeURIComponent(q)}`, { headers: { 'x-forwarded-for': ip } });
@@ -40,7 +41,7 @@ describe('proxy on /search', () => {
   });
 
   it('answers 503 with a Chinese busy page when no slot frees up within two seconds', async () => {
-    await Promise.all(['甲甲', '乙乙', '丙丙', '丁丁'].map((query) => admitSearch({ query, page: 1, client: '198.51.100.1' })));
+    for (let i = 0; i < env.SEARCH_MAX_CONCURRENT; i++) await admitSearch({ query: `党课 ${i}`, page: 1, client: '198.51.100.1' });
     const pending = proxy(searchRequest('营商环境'));
     await vi.advanceTimersByTimeAsync(2000);
     await expectRefusal(await pending, 503, '站点繁忙');

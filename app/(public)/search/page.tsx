@@ -20,15 +20,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
+  // The proxy admitted this search (or refused it with 429/503) and leased it a slot, held
+  // until the response is sent: rendering the page costs the process as much as searching.
+  const lease = (await headers()).get(SEARCH_LEASE_HEADER);
+  if (lease) after(() => endLease(lease));
   const params = await searchParams;
   const q = first(params.q).trim().slice(0, 100);
   const columns = await listVisibleColumns();
   // An unknown column filter is ignored rather than answered with an empty page.
   const column = columns.find((c) => c.slug === first(params.column))?.slug;
-  // The proxy admitted this search (or refused it with 429/503) and leased it a slot, which is
-  // held until the response is sent: rendering costs as much as a cached search.
-  const lease = (await headers()).get(SEARCH_LEASE_HEADER);
-  if (lease) after(() => endLease(lease));
   const results = q ? await searchArticlesGuarded({ query: q, columnSlug: column, page: parsePage(params.page), lease }) : null;
   return <SearchView q={q} column={column} columns={columns} results={results} />;
 }
