@@ -18,7 +18,12 @@ export const config = {
   // Search server time: measured calls and warm-up calls.
   searchCalls: 200,
   searchWarmup: 20,
+  // The article page under search load: readers' connections, searchers' connections.
+  readerConnections: 4,
+  searchConnections: 50,
   targets: {
+    // A cached article's median latency while 50 connections search, relative to idle.
+    underSearchLoadP50Ratio: 2,
     cachedPageRatio: 0.8,
     searchP95Ms: 50,
     firstLoadJsKb: 120,

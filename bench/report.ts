@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BundleSize } from './bundle-size';
 import type { LoadResult } from './http';
 import type { SearchLatency } from './search';
+import type { SearchLoadResult } from './search-load';
 
 export type TargetKind = 'baseline' | 'cached' | 'dynamic';
 export type HttpRow = LoadResult & { kind: TargetKind; ratio: number | null; verdict: string };
@@ -58,6 +59,36 @@ export function httpTable(rows: HttpRow[], minRatio: number): string {
       r.ratio === null ? '-' : `${r.ratio.toFixed(2)}×`,
       r.verdict,
     ]),
+  );
+}
+
+/** The article page idle and under search load, with the search load's own outcome. */
+export function searchLoadTable(r: SearchLoadResult): string {
+  const ratio = (value: number | null) => (value === null ? '-' : `${value.toFixed(2)}×`);
+  const statuses = Object.entries(r.searches.statusCodes).map(([code, n]) => `${code}×${n}`).join(' ');
+  return table(
+    ['article page under search load', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', `verdict (loaded p50 ≤ ${r.maxRatio}× idle)`],
+    [
+      [`idle (${r.readerConnections} connections)`, r.idle.requestsPerSecond.toFixed(0), String(r.idle.p50), String(r.idle.p99), String(r.idle.non2xx), String(r.idle.errors), ''],
+      [
+        `while ${r.searchConnections} connections search`,
+        r.loaded.requestsPerSecond.toFixed(0),
+        String(r.loaded.p50),
+        String(r.loaded.p99),
+        String(r.loaded.non2xx),
+        String(r.loaded.errors),
+        `p50 ${ratio(r.ratioP50)}, p99 ${ratio(r.ratioP99)}: ${r.verdict}`,
+      ],
+      [
+        `the searches (${r.distinctSearches} distinct)`,
+        r.searches.requestsPerSecond.toFixed(0),
+        '',
+        '',
+        statuses,
+        String(r.searches.errors + r.searches.timeouts),
+        'info (503 = busy, shed on purpose)',
+      ],
+    ],
   );
 }
 

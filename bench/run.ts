@@ -9,8 +9,9 @@ import { baseUrl, config } from './config';
 import { insertCorpus } from './corpus';
 import { createBenchDatabase } from './database';
 import { type LoadResult, measure, medianResult } from './http';
-import { bundleLine, type HttpRow, httpTable, judge, searchLine, type TargetKind, writeResults } from './report';
+import { bundleLine, type HttpRow, httpTable, judge, searchLine, searchLoadTable, type TargetKind, writeResults } from './report';
 import { measureSearchLatency } from './search';
+import { measureSearchLoad, type SearchLoadResult } from './search-load';
 import { ensureBuild, startServer } from './server';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -67,7 +68,9 @@ async function main() {
   }
 
   since = performance.now();
-  const server = await startServer(config.port, { ...dbEnv, SITE_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1' });
+  // Every bench connection comes from 127.0.0.1: the per-client search limit would answer
+  // nearly all of them 429, so it is off here; the result cache and the concurrency cap stay on.
+  const server = await startServer(config.port, { ...dbEnv, SITE_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1', SEARCH_PER_MINUTE: '0' });
   console.log(`server: pid ${server.pid} healthy after ${seconds(since)} s`);
 
   const targets: { name: string; path: string; kind: TargetKind }[] = [
@@ -110,6 +113,22 @@ async function main() {
     }
   }
   for (const target of others.filter((t) => t.kind === 'dynamic')) await load(target, 'after the rounds');
+
+  // Last, like the dynamic page: the search load must not spill into another measurement.
+  let searchLoad: SearchLoadResult | undefined;
+  try {
+    process.stdout.write(`load: article ${targets[2]!.path} idle, then while ${config.searchConnections} connections search …`);
+    searchLoad = await measureSearchLoad(baseUrl, targets[2]!.path, {
+      durationSeconds: config.durationSeconds,
+      readerConnections: config.readerConnections,
+      searchConnections: config.searchConnections,
+      maxRatio: config.targets.underSearchLoadP50Ratio,
+    });
+    console.log(` p50 ${searchLoad.idle.p50} → ${searchLoad.loaded.p50} ms`);
+  } catch (error) {
+    problems.push(`article under search load: ${message(error)}`);
+    console.log(` ERROR: ${message(error)}`);
+  }
   const median = (values: number[] | undefined) => (values?.length ? [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]! : null);
   for (const [name, values] of ratios) console.log(`ratios of ${name} per round: ${values.map((v) => `${v.toFixed(2)}×`).join(' ')}`);
   const baseline = medianResult(rounds.get(baselineTarget!.name) ?? []);
@@ -128,6 +147,7 @@ async function main() {
   await server.stop();
 
   console.log(`\n${httpTable(rows, config.targets.cachedPageRatio)}\n`);
+  if (searchLoad) console.log(`${searchLoadTable(searchLoad)}\n`);
   if (search) console.log(searchLine(search, onPostgres, config.targets.searchP95Ms).line);
   if (bundle) {
     const { line, verdict } = bundleLine(bundle, config.targets.firstLoadJsKb);
@@ -148,6 +168,7 @@ async function main() {
       articleSlug: newest.slug,
       http: rows,
       ratiosPerRound: Object.fromEntries(ratios),
+      articleUnderSearchLoad: searchLoad ?? null,
       search: search ? { ...search, verdict: searchVerdict } : null,
       firstLoadJs: bundle ? { ...bundle, verdict: bundleVerdict } : null,
       problems,

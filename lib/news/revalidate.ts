@@ -1,12 +1,15 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { dropSearchCache } from '@/lib/search/guard';
 
 /**
  * Drops the cached public pages an editorial change affects, so the next request shows it:
  * the home page, the article, its column (every page of it) and, when a slug changed, the old
  * address too (pass both slugs), whose cached page becomes the redirect. Feeds and the sitemap are rendered per request and need nothing.
+ * Cached search results are dropped whole: any of them may hold the article.
  */
 export function revalidatePublicNews({ articleSlugs = [], columnSlugs = [] }: { articleSlugs?: string[]; columnSlugs?: string[] }) {
+  dropSearchCache();
   revalidatePath('/');
   for (const slug of articleSlugs) revalidatePath(`/articles/${slug}`);
   for (const slug of columnSlugs) revalidatePath(`/columns/${slug}`);
@@ -17,5 +20,6 @@ export function revalidatePublicNews({ articleSlugs = [], columnSlugs = [] }: { 
 
 /** Drops every cached page: for changes to what the shared layout shows (the column navigation). */
 export function revalidateWholeSite() {
+  dropSearchCache();
   revalidatePath('/', 'layout');
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, count, desc, eq, ilike, not, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, columns } from '@/db/schema/news';
+import { guardedSearch } from '@/lib/search/guard';
 import { excerpt, htmlToText } from '@/lib/search/highlight';
 import { parseSearchQuery } from '@/lib/search/tokenize';
 import { pageCountOf, type Page } from './pagination';
@@ -130,4 +131,12 @@ export async function searchArticles({
     pageSize,
     terms,
   };
+}
+
+/**
+ * The public search page's search: answered from the short-lived result cache when possible,
+ * otherwise run in the slot the proxy leased to the request (lib/search/guard.ts).
+ */
+export function searchArticlesGuarded(request: { query: string; columnSlug?: string; page: number; lease?: string | null }): Promise<SearchResults> {
+  return guardedSearch(request, () => searchArticles(request));
 }
