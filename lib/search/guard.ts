@@ -1,5 +1,4 @@
 import { env } from '@/lib/env';
-import type { SearchResults } from '@/lib/news/search';
 import { ConcurrencyLimiter, type Release } from './concurrency';
 import { ClientRateLimiter } from './rate-limit';
 import { ResultCache, searchCacheKey } from './result-cache';
@@ -13,9 +12,10 @@ import { ResultCache, searchCacheKey } from './result-cache';
 // proxy and the page bundles of one process.
 
 export type SearchGuard = {
-  cache: ResultCache<SearchResults>;
+  /** The results of the site's one search function (lib/news/search.ts), whatever their shape. */
+  cache: ResultCache<unknown>;
   /** Uncached searches in progress, so concurrent requests for one search share one query. */
-  inFlight: Map<string, Promise<SearchResults>>;
+  inFlight: Map<string, Promise<unknown>>;
   limiter: ConcurrencyLimiter;
   perClient: ClientRateLimiter;
   leases: Map<string, { release: Release; timer: ReturnType<typeof setTimeout> }>;
@@ -109,14 +109,15 @@ export class SearchBusyError extends Error {
  * runs in the request's leased slot (which its page gives back with `endLease`) or, without
  * one, in a slot waited for here and freed when the search ends.
  */
-export async function guardedSearch(request: SearchRequest & { lease?: string | null }, search: () => Promise<SearchResults>): Promise<SearchResults> {
+export async function guardedSearch<Results>(request: SearchRequest & { lease?: string | null }, search: () => Promise<Results>): Promise<Results> {
   const guard = searchGuard();
   const key = searchCacheKey(request);
   if (key === null) return search();
   const cached = guard.cache.get(key);
-  if (cached) return cached;
+  // One search function fills this cache, so what it holds is that function's results.
+  if (cached) return cached as Results;
   const running = guard.inFlight.get(key);
-  if (running) return running;
+  if (running) return running as Promise<Results>;
   let release: Release | undefined;
   if (!holdsLease(request.lease)) {
     release = (await guard.limiter.acquire(env.SEARCH_QUEUE_MS)) ?? undefined;
