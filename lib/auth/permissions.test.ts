@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, can, permissionMatrix } from './permissions';
+import { AppError } from '@/lib/errors';
+import { type Actor, authorize, can, permissionMatrix } from './permissions';
 import { roles } from './roles';
 
 const actor = (role: Actor['role'], branchScope: number[] | null = null): Actor => ({ id: 7, role, branchScope });
@@ -36,5 +37,25 @@ describe('permission matrix', () => {
     for (const row of Object.values(permissionMatrix)) {
       for (const role of Object.keys(row)) expect(roles).toContain(role);
     }
+  });
+});
+
+describe('authorize', () => {
+  it('passes what can() allows and refuses the rest with AppError forbidden (403)', () => {
+    expect(() => authorize(actor('admin'), 'users.manage')).not.toThrow();
+    let refusal: unknown;
+    try {
+      authorize(actor('editor'), 'users.manage');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal).toMatchObject({ code: 'forbidden', status: 403, message: '您没有执行此操作的权限。' });
+  });
+
+  it('applies the branch scope to a target', () => {
+    const secretary = actor('branch_secretary', [10, 11]);
+    expect(() => authorize(secretary, 'records.write', { branchId: 11 })).not.toThrow();
+    expect(() => authorize(secretary, 'records.write', { branchId: 12 })).toThrow(AppError);
   });
 });

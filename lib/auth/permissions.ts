@@ -1,3 +1,4 @@
+import { AppError } from '@/lib/errors';
 import type { Role } from './roles';
 
 /**
@@ -47,14 +48,7 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
   return target.branchId !== undefined && target.branchId !== null && (actor.branchScope ?? []).includes(target.branchId);
 }
 
-export class ForbiddenError extends Error {
-  readonly status = 403;
-  constructor(readonly action: Action) {
-    super('您没有执行此操作的权限。');
-    this.name = 'ForbiddenError';
-  }
-}
-
+/** Throws `AppError('forbidden')` (status 403) unless `can()` allows it. */
 export function authorize(actor: Actor, action: Action, target?: Target): void {
-  if (!can(actor, action, target)) throw new ForbiddenError(action);
+  if (!can(actor, action, target)) throw new AppError('forbidden', '您没有执行此操作的权限。');
 }

@@ -1,10 +1,10 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { articles, columns } from '@/db/schema/news';
-import { ForbiddenError } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { createColumnAction, deleteColumnAction, moveColumnAction, setColumnVisibleAction, updateColumnAction } from '@/lib/columns/actions';
 import { listColumnsForAdmin } from '@/lib/columns/queries';
+import { AppError } from '@/lib/errors';
 import { findVisibleArticle } from '@/lib/news/article-queries';
 import { findVisibleColumn, listVisibleColumns } from '@/lib/news/queries';
 import { createTestDatabase, type TestDatabase } from '../db';
@@ -88,7 +88,7 @@ describe('the admin list', () => {
   });
 
   it('is refused to a role without columns.manage', async () => {
-    await expect(listColumnsForAdmin(await signedIn(db.db, 'editor'))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listColumnsForAdmin(await signedIn(db.db, 'editor'))).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'forbidden');
   });
 });
 
