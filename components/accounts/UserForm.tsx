@@ -6,7 +6,7 @@ import styles from '@/components/forms/forms.module.css';
 import { initialActionState } from '@/lib/actions/state';
 import { createUserAction, updateUserAction } from '@/lib/accounts/actions';
 import { roleLabels, roles, type Role } from '@/lib/auth/roles';
-import type { BranchOption } from '@/lib/accounts/queries';
+import type { BranchOption } from '@/lib/branches/tree';
 
 type Existing = { id: number; username: string; displayName: string; role: Role; branchId: number | null; version: number };
 

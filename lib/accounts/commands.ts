@@ -4,11 +4,11 @@ import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { isUniqueViolation } from '@/db/errors';
 import { userSessions, users } from '@/db/schema/accounts';
-import { branches } from '@/db/schema/branches';
 import type { ActionContext } from '@/lib/actions/define-action';
 import { attemptSource, isLockedOut, LOGIN_LIMITS, recordAttempt } from '@/lib/auth/attempt-limits';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { authSecret } from '@/lib/auth/secret';
+import { branchExists } from '@/lib/branches/queries';
 import { AppError, CommittedRefusal } from '@/lib/errors';
 import type { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, setActiveSchema, updateUserSchema } from './schemas';
 
@@ -41,8 +41,7 @@ async function assertAnotherActiveAdmin(ctx: ActionContext, exceptId: number) {
 
 async function assertBranchExists(ctx: ActionContext, branchId: number | null) {
   if (branchId === null) return;
-  const [row] = await ctx.tx.select({ id: branches.id }).from(branches).where(eq(branches.id, branchId));
-  if (!row) throw new AppError('invalid', '所选支部不存在，请重新选择。', 'branchId');
+  if (!(await branchExists(ctx.tx, branchId))) throw new AppError('invalid', '所选支部不存在，请重新选择。', 'branchId');
 }
 
 const usernameTaken = () => new AppError('conflict', '该用户名已被使用。', 'username');

@@ -68,23 +68,3 @@ export async function getUser(actor: Actor, id: number) {
     .limit(1);
   return row ?? null;
 }
-
-export type BranchOption = { id: number; label: string };
-
-/** Every node of the branch tree, in tree order, indented by depth, for a select. */
-export async function listBranchOptions(actor: Actor): Promise<BranchOption[]> {
-  authorize(actor, 'users.manage');
-  const db = await getDb();
-  const rows = await db.select({ id: branches.id, parentId: branches.parentId, name: branches.name }).from(branches).orderBy(asc(branches.sortOrder), asc(branches.id));
-  const children = new Map<number | null, typeof rows>();
-  for (const row of rows) children.set(row.parentId, [...(children.get(row.parentId) ?? []), row]);
-  const options: BranchOption[] = [];
-  const walk = (parentId: number | null, depth: number) => {
-    for (const row of children.get(parentId) ?? []) {
-      options.push({ id: row.id, label: `${'　'.repeat(depth)}${row.name}` });
-      walk(row.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return options;
-}

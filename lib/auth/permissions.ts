@@ -1,3 +1,4 @@
+import { inBranchScope } from '@/lib/branches/scope';
 import { AppError } from '@/lib/errors';
 import type { Role } from './roles';
 
@@ -45,7 +46,7 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
   if (!scope) return false;
   if (scope === 'any' || !target) return true;
   if (scope === 'own') return target.ownerId === undefined || target.ownerId === actor.id;
-  return target.branchId !== undefined && target.branchId !== null && (actor.branchScope ?? []).includes(target.branchId);
+  return inBranchScope(actor.branchScope, target.branchId);
 }
 
 /** Throws `AppError('forbidden')` (status 403) unless `can()` allows it. */

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/open';
-import { selectRows } from '@/db/rows';
 import { userSessions, users } from '@/db/schema/accounts';
+import { branchSubtree } from '@/lib/branches/queries';
 import type { Role } from './roles';
 
 // Server-side sessions. The signed cookie only names a session row; every request checks the
@@ -31,19 +31,6 @@ export async function createSession(
     .values({ userId, sessionVersion, ip, userAgent: userAgent?.slice(0, 300) ?? null, expiresAt: new Date(Date.now() + maxHours * 3_600_000) })
     .returning({ id: userSessions.id });
   return row!.id;
-}
-
-/** Branch ids of `branchId` and all its descendants. */
-export async function branchSubtree(db: Database, branchId: number): Promise<number[]> {
-  const rows = await selectRows<{ id: number }>(
-    db,
-    sql`with recursive tree as (
-          select id from branches where id = ${branchId}
-          union all
-          select b.id from branches b join tree t on b.parent_id = t.id
-        ) select id from tree`,
-  );
-  return rows.map((r) => Number(r.id));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { UserForm } from '@/components/accounts/UserForm';
 import styles from '@/components/admin/admin-ui.module.css';
-import { listBranchOptions } from '@/lib/accounts/queries';
+import { listBranchOptions } from '@/lib/branches/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 
 export const metadata: Metadata = { title: '新建用户' };
