@@ -1,4 +1,5 @@
 import { routeAccess } from '@/lib/auth/route-guard';
+import { parseId } from '@/lib/ids';
 import { contentDisposition } from '@/lib/media/file-name';
 import { findAttachmentForDownload } from '@/lib/media/queries';
 import { attachmentMime } from '@/lib/media/sniff';
@@ -11,9 +12,9 @@ import { getStorage } from '@/lib/media/storage';
 type Props = { params: Promise<{ id: string }> };
 
 export async function GET(_request: Request, { params }: Props) {
-  const { id } = await params;
-  if (!/^\d{1,9}$/.test(id)) return notFound();
-  const attachment = await findAttachmentForDownload(Number(id));
+  const id = parseId((await params).id);
+  if (id === null) return notFound();
+  const attachment = await findAttachmentForDownload(id);
   if (!attachment) return notFound();
   if (!attachment.visible) {
     const access = await routeAccess('articles.read', { ownerId: attachment.authorId });

@@ -7,7 +7,7 @@ import { toEditorProps } from '@/components/articles/editor-props';
 import { emptyDoc } from '@/lib/articles/body';
 import { getArticleForEditor, listColumnOptions } from '@/lib/articles/queries';
 import { requirePermission } from '@/lib/auth/current-user';
-import { parseId } from '@/lib/articles/route-params';
+import { parseId } from '@/lib/ids';
 import { AttachmentManager } from '@/components/media/AttachmentManager';
 import { env } from '@/lib/env';
 import { listArticleAttachments } from '@/lib/media/queries';

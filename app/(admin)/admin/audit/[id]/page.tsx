@@ -9,19 +9,21 @@ import { diffSnapshots } from '@/lib/audit/diff';
 import { actorRoleLabel, chainBreakReasons, formatAuditTime } from '@/lib/audit/labels';
 import { getAuditEntry } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/current-user';
+import { parseId } from '@/lib/ids';
 
 type Props = { params: Promise<{ id: string }> };
 
-const parseId = (raw: string) => (/^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : null);
+// Audit ids are bigint: up to 15 digits.
+const parseAuditId = (raw: string) => parseId(raw, { digits: 15 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `审计记录 ${parseId((await params).id) ?? ''}`.trim() };
+  return { title: `审计记录 ${parseAuditId((await params).id) ?? ''}`.trim() };
 }
 
 export default async function AuditEntryPage({ params }: Props) {
   const raw = (await params).id;
   const me = await requirePermission('audit.read', undefined, `/admin/audit/${encodeURIComponent(raw)}`);
-  const id = parseId(raw);
+  const id = parseAuditId(raw);
   const entry = id === null ? null : await getAuditEntry(me, id);
   if (!entry) notFound();
   return (

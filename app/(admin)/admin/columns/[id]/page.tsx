@@ -7,6 +7,7 @@ import { ArticleCountList } from '@/components/columns/ColumnTable';
 import { DeleteColumnForm } from '@/components/columns/DeleteColumnForm';
 import { requirePermission } from '@/lib/auth/current-user';
 import { listColumnsForAdmin } from '@/lib/columns/queries';
+import { parseId } from '@/lib/ids';
 
 export const metadata: Metadata = { title: '编辑栏目' };
 
@@ -15,7 +16,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?
 export default async function ColumnPage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   const me = await requirePermission('columns.manage', undefined, `/admin/columns/${rawId}`);
-  const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : NaN;
+  const id = parseId(rawId);
   // Columns are few: the one list query also gives the delete form its target columns.
   const [all, { created }] = await Promise.all([listColumnsForAdmin(me), searchParams]);
   const column = all.find((c) => c.id === id);

@@ -9,6 +9,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import { roleLabels } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
+import { parseId } from '@/lib/ids';
 
 export const metadata: Metadata = { title: '用户详情' };
 
@@ -17,8 +18,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?
 export default async function UserPage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   const me = await requirePermission('users.read', undefined, `/admin/users/${rawId}`);
-  const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : NaN;
-  const user = Number.isNaN(id) ? null : await getUser(me, id);
+  const id = parseId(rawId);
+  const user = id === null ? null : await getUser(me, id);
   if (!user) notFound();
   const canManage = can(me, 'users.manage');
   const [branches, { created }] = await Promise.all([canManage ? listBranchOptions(me) : Promise.resolve([]), searchParams]);

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import styles from '@/components/admin/admin-ui.module.css';
 import { ArticleView } from '@/components/news/ArticleView';
 import { getArticlePreview } from '@/lib/articles/queries';
-import { parseId } from '@/lib/articles/route-params';
+import { parseId } from '@/lib/ids';
 import { statusLabels } from '@/lib/articles/workflow';
 import { requirePermission } from '@/lib/auth/current-user';
 

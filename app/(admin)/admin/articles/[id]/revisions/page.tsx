@@ -6,7 +6,7 @@ import { RevisionDiff } from '@/components/articles/RevisionDiff';
 import { RevisionList } from '@/components/articles/RevisionList';
 import { diffSnapshots } from '@/lib/articles/diff';
 import { getArticleForEditor, getRevisionSnapshots, listColumnOptions, listRevisions, type RevisionRow } from '@/lib/articles/queries';
-import { parseId } from '@/lib/articles/route-params';
+import { parseId } from '@/lib/ids';
 import { revisionEventLabels } from '@/lib/articles/workflow';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
