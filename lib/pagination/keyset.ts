@@ -1,5 +1,5 @@
 import { type AnyColumn, asc, desc, type SQL, sql } from 'drizzle-orm';
-import { type Cursor, decodeCursor, encodeCursor, LAST_CURSOR, type Position } from './cursor';
+import { type Cursor, decodeCursor, encodeCursor, type Position } from './cursor';
 
 // Keyset paging for lists that only grow (the audit trail): each page is read from an index
 // position, so page 10 000 costs what page 1 does and rows added meanwhile never shift a page.
