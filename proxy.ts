@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { clientIp } from '@/lib/auth/client-ip';
-import { parsePage } from '@/lib/news/pagination';
+import { parsePage } from '@/lib/pagination/offset';
 import { admitSearch, SEARCH_LEASE_HEADER } from '@/lib/search/guard';
 import { searchRefusal } from '@/lib/search/refusal';
 import { hstsHeader, strictCsp } from '@/lib/security/headers';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { DateOnly } from './DateOnly';
-import type { Page } from '@/lib/news/pagination';
+import type { Page } from '@/lib/pagination/offset';
 import type { ArticleListItem, ColumnSummary } from '@/lib/news/queries';
 import { Breadcrumb } from './Breadcrumb';
 import styles from './column.module.css';

@@ -4,7 +4,7 @@ import { asc, count, desc, eq, ilike, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema/accounts';
 import { branches } from '@/db/schema/branches';
-import { pageCountOf, type Page } from '@/lib/news/pagination';
+import { countOf, type Page, paginate } from '@/lib/pagination/offset';
 import type { Role } from '@/lib/auth/roles';
 
 // Reads for user administration; each checks the caller's permission itself.
@@ -24,27 +24,28 @@ export async function listUsers(actor: Actor, { q, page, pageSize = 20 }: { q: s
   const db = await getDb();
   const pattern = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
   const where = q ? or(ilike(users.username, pattern), ilike(users.displayName, pattern)) : undefined;
-  const [items, [counted]] = await Promise.all([
-    db
-      .select({
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        active: users.active,
-        branchName: branches.name,
-        lastLoginAt: users.lastLoginAt,
-      })
-      .from(users)
-      .leftJoin(branches, eq(branches.id, users.branchId))
-      .where(where)
-      .orderBy(desc(users.active), asc(users.username))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(users).where(where),
-  ]);
-  const total = counted?.n ?? 0;
-  return { items, total, page, pageSize, pageCount: pageCountOf(total, pageSize) };
+  return paginate({
+    page,
+    pageSize,
+    rows: ({ limit, offset }) =>
+      db
+        .select({
+          id: users.id,
+          username: users.username,
+          displayName: users.displayName,
+          role: users.role,
+          active: users.active,
+          branchName: branches.name,
+          lastLoginAt: users.lastLoginAt,
+        })
+        .from(users)
+        .leftJoin(branches, eq(branches.id, users.branchId))
+        .where(where)
+        .orderBy(desc(users.active), asc(users.username))
+        .limit(limit)
+        .offset(offset),
+    count: () => db.select({ n: count() }).from(users).where(where).then(countOf),
+  });
 }
 
 export async function getUser(actor: Actor, id: number) {

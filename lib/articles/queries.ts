@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { users } from '@/db/schema/accounts';
 import { type ArticleStatus, articleRevisions, articleStatuses, articles, columns, media } from '@/db/schema/news';
 import { type Actor, authorize, scopeOf } from '@/lib/auth/permissions';
-import { pageCountOf, type Page } from '@/lib/news/pagination';
+import { type Page, paginate } from '@/lib/pagination/offset';
 import { listArticleAttachments } from '@/lib/media/queries';
 import type { PublicArticle } from '@/lib/news/article-queries';
 import type { ArticleSnapshot } from './snapshot';
@@ -61,39 +61,46 @@ export async function listAdminArticles(actor: Actor, filters: ArticleListFilter
     filters.sort === 'published'
       ? [sql`${articles.publishedAt} desc nulls last`, desc(articles.id)]
       : [desc(articles.updatedAt), desc(articles.id)];
-  const [items, countRows] = await Promise.all([
-    db
-      .select({
-        id: articles.id,
-        title: articles.title,
-        slug: articles.slug,
-        status: effectiveStatusSql,
-        columnName: columns.name,
-        authorName: author.displayName,
-        updatedByName: editor.displayName,
-        updatedAt: articles.updatedAt,
-        publishedAt: articles.publishedAt,
-        publishAt: articles.publishAt,
-        pinned: articles.pinned,
-        reviewComment: articles.reviewComment,
-      })
-      .from(articles)
-      .innerJoin(columns, eq(columns.id, articles.columnId))
-      .leftJoin(author, eq(author.id, articles.authorId))
-      .leftJoin(editor, eq(editor.id, articles.updatedBy))
-      .where(where)
-      .orderBy(...order)
-      .limit(ADMIN_PAGE_SIZE)
-      .offset((filters.page - 1) * ADMIN_PAGE_SIZE),
-    db.select({ status: effectiveStatusSql, n: count() }).from(articles).where(common).groupBy(effectiveStatusSql),
-  ]);
   const counts = Object.fromEntries([...articleStatuses, 'all'].map((s) => [s, 0])) as Record<ArticleStatus | 'all', number>;
-  for (const row of countRows) {
-    counts[row.status] = row.n;
-    counts.all += row.n;
-  }
-  const total = filters.status ? counts[filters.status] : counts.all;
-  return { items, total, page: filters.page, pageSize: ADMIN_PAGE_SIZE, pageCount: pageCountOf(total, ADMIN_PAGE_SIZE), counts };
+  // One grouped count gives the tabs and the total of the tab shown.
+  const countByStatus = async () => {
+    const countRows = await db.select({ status: effectiveStatusSql, n: count() }).from(articles).where(common).groupBy(effectiveStatusSql);
+    for (const row of countRows) {
+      counts[row.status] = row.n;
+      counts.all += row.n;
+    }
+    return filters.status ? counts[filters.status] : counts.all;
+  };
+  const list = await paginate({
+    page: filters.page,
+    pageSize: ADMIN_PAGE_SIZE,
+    rows: ({ limit, offset }) =>
+      db
+        .select({
+          id: articles.id,
+          title: articles.title,
+          slug: articles.slug,
+          status: effectiveStatusSql,
+          columnName: columns.name,
+          authorName: author.displayName,
+          updatedByName: editor.displayName,
+          updatedAt: articles.updatedAt,
+          publishedAt: articles.publishedAt,
+          publishAt: articles.publishAt,
+          pinned: articles.pinned,
+          reviewComment: articles.reviewComment,
+        })
+        .from(articles)
+        .innerJoin(columns, eq(columns.id, articles.columnId))
+        .leftJoin(author, eq(author.id, articles.authorId))
+        .leftJoin(editor, eq(editor.id, articles.updatedBy))
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    count: countByStatus,
+  });
+  return { ...list, counts };
 }
 
 export type ColumnOption = { id: number; name: string; visible: boolean };

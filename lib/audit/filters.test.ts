@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditQueryString, beijingDayEnd, beijingDayStart, parseAuditFilters, parseAuditPage } from './filters';
+import { auditCursor, auditQueryString, beijingDayEnd, beijingDayStart, parseAuditFilters } from './filters';
 
 describe('parseAuditFilters', () => {
   it('keeps valid values, trimmed, from a record or URLSearchParams', () => {
@@ -17,17 +17,21 @@ describe('parseAuditFilters', () => {
   });
 });
 
-describe('parseAuditPage', () => {
-  it('is a positive integer, else 1', () => {
-    expect(parseAuditPage({ page: '3' })).toBe(3);
-    for (const page of ['0', '-1', '1.5', 'x', undefined, '99999999999']) expect(parseAuditPage({ page })).toBe(1);
+describe('auditCursor', () => {
+  it('is the raw cursor, or none', () => {
+    expect(auditCursor({ cursor: 'abc' })).toBe('abc');
+    expect(auditCursor(new URLSearchParams('cursor=last&cursor=x'))).toBe('last');
+    expect(auditCursor({ cursor: ['a', 'b'] })).toBe('a');
+    // An old page-numbered address opens the first page.
+    for (const input of [{ page: '3' }, { cursor: '' }, {}]) expect(auditCursor(input)).toBeUndefined();
   });
 });
 
 describe('auditQueryString', () => {
-  it('carries the filters and a page beyond the first, and is empty without them', () => {
+  it('carries the filters and a cursor beyond the first page, and is empty without them', () => {
     expect(auditQueryString({})).toBe('');
-    expect(auditQueryString({ actor: '李 明', action: 'user.' }, 2)).toBe('?actor=%E6%9D%8E+%E6%98%8E&action=user.&page=2');
+    expect(auditQueryString({ actor: '李 明', action: 'user.' }, 'WyJhIiwx_-')).toBe('?actor=%E6%9D%8E+%E6%98%8E&action=user.&cursor=WyJhIiwx_-');
+    expect(auditQueryString({ action: 'user.' }, null)).toBe('?action=user.');
     expect(parseAuditFilters(new URLSearchParams(auditQueryString({ actor: 'a&b=c', from: '2026-01-01' }).slice(1)))).toEqual({ actor: 'a&b=c', from: '2026-01-01' });
   });
 });

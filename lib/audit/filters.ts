@@ -33,8 +33,6 @@ function isCalendarDay(value: string): boolean {
 
 const fields = { actor: text, entityType: text, entityId: text, action: text, from: day, to: day } as const;
 
-const page = z.coerce.number().int().min(1).max(1_000_000);
-
 function first(input: QueryInput, key: string): string | undefined {
   if (input instanceof URLSearchParams) return input.get(key) ?? undefined;
   const value = input[key];
@@ -50,19 +48,22 @@ export function parseAuditFilters(input: QueryInput): AuditFilters {
   return filters;
 }
 
-export function parseAuditPage(input: QueryInput): number {
-  const parsed = page.safeParse(first(input, 'page'));
-  return parsed.success ? parsed.data : 1;
+/**
+ * The raw `?cursor=` of the list page; the keyset pager validates it (lib/pagination/cursor).
+ * An old `?page=N` address carries none and opens the first page.
+ */
+export function auditCursor(input: QueryInput): string | undefined {
+  return first(input, 'cursor') || undefined;
 }
 
-/** The query string (with `?`, or '' when empty) that carries `filters` and a page number. */
-export function auditQueryString(filters: AuditFilters, pageNumber = 1): string {
+/** The query string (with `?`, or '' when empty) that carries `filters` and a page's cursor. */
+export function auditQueryString(filters: AuditFilters, cursor?: string | null): string {
   const params = new URLSearchParams();
   for (const key of Object.keys(fields) as (keyof AuditFilters)[]) {
     const value = filters[key];
     if (value) params.set(key, value);
   }
-  if (pageNumber > 1) params.set('page', String(pageNumber));
+  if (cursor) params.set('cursor', cursor);
   const query = params.toString();
   return query ? `?${query}` : '';
 }

@@ -1,15 +1,18 @@
 import 'server-only';
 import { type Actor, authorize } from '@/lib/auth/permissions';
-import { and, asc, count, desc, eq, gte, ilike, like, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, like, lt, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditLog } from '@/db/schema/audit';
-import { pageCountOf, type Page } from '@/lib/news/pagination';
+import { cursorFields, keyset, type KeysetPage, keysetPage, timestampKey } from '@/lib/pagination/keyset';
+import { type CappedCount, cappedCountOf, countOf } from '@/lib/pagination/offset';
 import { chainHash } from './chain';
 import { type AuditFilters, beijingDayEnd, beijingDayStart } from './filters';
 import { type ChainReport, verifyAuditChain } from './verify';
 
 // Reads of the audit trail for the auditor and admin pages. Callers check 'audit.read' first.
-// Offset pages keep page numbers and totals, which auditors cite; the id index keeps them cheap.
+// The trail only grows, so the list pages by keyset on (at, id), newest first: every page costs
+// the same, and rows appended while an auditor reads never shift the page they are on. Rows are
+// cited by their id, not by page number. The total is counted up to a cap.
 
 const listFields = {
   id: auditLog.id,
@@ -42,20 +45,39 @@ function whereOf(filters: AuditFilters): SQL | undefined {
   );
 }
 
-/** One page of the trail, newest first, without the snapshots. */
+/** The list's order: time, newest first, the id breaking ties within one instant. */
+export const auditOrder = keyset({ sort: timestampKey(auditLog.at), id: auditLog.id, direction: 'desc' });
+
+/** Matching rows are counted up to this many; beyond it the page says "1000 条以上". */
+export const AUDIT_COUNT_CAP = 1000;
+
+export type AuditList = KeysetPage<AuditListItem> & { count: CappedCount };
+
+/** One page of the trail at `cursor` (see lib/pagination/keyset), newest first, without the snapshots. */
 export async function listAuditEntries(
   actor: Actor,
-  { page = 1, pageSize = 50, ...filters }: AuditFilters & { page?: number; pageSize?: number },
-): Promise<Page<AuditListItem>> {
+  { cursor, pageSize = 50, countCap = AUDIT_COUNT_CAP, ...filters }: AuditFilters & { cursor?: string | string[]; pageSize?: number; countCap?: number },
+): Promise<AuditList> {
   authorize(actor, 'audit.read');
   const db = await getDb();
   const where = whereOf(filters);
-  const [items, [totalRow]] = await Promise.all([
-    db.select(listFields).from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(auditLog).where(where),
+  const matching = db.select({ one: sql`1` }).from(auditLog).where(where).limit(countCap + 1).as('matching');
+  const [page, counted] = await Promise.all([
+    keysetPage({
+      keyset: auditOrder,
+      cursor,
+      pageSize,
+      rows: (q) =>
+        db
+          .select({ ...listFields, ...cursorFields(auditOrder) })
+          .from(auditLog)
+          .where(and(where, q.where))
+          .orderBy(...q.orderBy)
+          .limit(q.limit),
+    }),
+    db.select({ n: count() }).from(matching).then(countOf),
   ]);
-  const total = totalRow?.total ?? 0;
-  return { items, total, page, pageCount: pageCountOf(total, pageSize), pageSize };
+  return { ...page, count: cappedCountOf(counted, countCap) };
 }
 
 /** One row with its snapshots and hashes, or null. */

@@ -3,7 +3,7 @@ import { asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleAttachments, articles, media } from '@/db/schema/news';
 import { type Actor, authorize } from '@/lib/auth/permissions';
-import { pageCountOf, type Page } from '@/lib/news/pagination';
+import { countOf, type Page, paginate } from '@/lib/pagination/offset';
 import { publiclyVisible } from '@/lib/news/visibility';
 import type { AttachmentItem, MediaItem } from './types';
 import { attachmentUrl, mediaUrl, srcSetOf, thumbnailOf } from './urls';
@@ -34,18 +34,13 @@ export async function listMedia(actor: Actor, { q, page, pageSize = 24 }: { q: s
   const db = await getDb();
   const pattern = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
   const where = q ? or(ilike(media.originalName, pattern), ilike(media.altText, pattern), ilike(media.caption, pattern)) : undefined;
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select()
-      .from(media)
-      .where(where)
-      .orderBy(desc(media.createdAt), desc(media.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(media).where(where),
-  ]);
-  const total = counted?.n ?? 0;
-  return { items: rows.map(toMediaItem), total, page, pageSize, pageCount: pageCountOf(total, pageSize) };
+  return paginate({
+    page,
+    pageSize,
+    rows: ({ limit, offset }) =>
+      db.select().from(media).where(where).orderBy(desc(media.createdAt), desc(media.id)).limit(limit).offset(offset).then((rows) => rows.map(toMediaItem)),
+    count: () => db.select({ n: count() }).from(media).where(where).then(countOf),
+  });
 }
 
 /**

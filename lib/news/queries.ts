@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { articles, columns, media } from '@/db/schema/news';
-import { pageCountOf, type Page } from './pagination';
+import { countOf, type Page, paginate } from '@/lib/pagination/offset';
 import { isSlug } from './slug';
 import { publiclyVisible } from './visibility';
 
@@ -88,18 +88,12 @@ export async function findVisibleColumn(slug: string): Promise<ColumnSummary | n
 export async function listColumnArticles({ columnId, page, pageSize = 20 }: { columnId: number; page: number; pageSize?: number }): Promise<Page<ArticleListItem>> {
   const db = await getDb();
   const where = and(publiclyVisible, eq(articles.columnId, columnId));
-  const [items, [counted]] = await Promise.all([
-    db
-      .select(listFields)
-      .from(articles)
-      .where(where)
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(articles).where(where),
-  ]);
-  const total = counted?.n ?? 0;
-  return { items, total, page, pageSize, pageCount: pageCountOf(total, pageSize) };
+  return paginate({
+    page,
+    pageSize,
+    rows: ({ limit, offset }) => db.select(listFields).from(articles).where(where).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(limit).offset(offset),
+    count: () => db.select({ n: count() }).from(articles).where(where).then(countOf),
+  });
 }
 
 /** Latest notices for the home page's notice board. */

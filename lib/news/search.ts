@@ -5,7 +5,7 @@ import { articles, columns } from '@/db/schema/news';
 import { guardedSearch } from '@/lib/search/guard';
 import { excerpt, htmlToText } from '@/lib/search/highlight';
 import { parseSearchQuery } from '@/lib/search/tokenize';
-import { pageCountOf, type Page } from './pagination';
+import { pageCountOf, type Page } from '@/lib/pagination/offset';
 import { publiclyVisible } from './visibility';
 
 export type SearchHit = {

@@ -107,3 +107,41 @@ describe('CSV export', () => {
     expect(lines[1]).toContain('"{""n"":2,""note"":""=1+1""}"');
   });
 });
+
+describe('audit list pager', () => {
+  const hrefs = (out: string) => [...out.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+  const cursorOf = (out: string, rel: 'next' | 'prev') => {
+    const link = out.match(new RegExp(`<a [^>]*href="([^"]+)"[^>]*rel="${rel}"|<a [^>]*rel="${rel}"[^>]*href="([^"]+)"`));
+    const href = (link?.[1] ?? link?.[2])?.replaceAll('&amp;', '&');
+    return href ? new URL(href, 'http://localhost').searchParams : null;
+  };
+
+  it('pages 50 rows at a time by cursor, keeping the filters, with first, previous, next and last links', async () => {
+    session.user = userWith('auditor');
+    await appendRows(db.db, 52, () => ({ action: 'user.update' })); // 2 + 52 = 54 rows match user.
+    const first = await html(AuditLogPage({ searchParams: search({ action: 'user.' }) }));
+    expect(first).toContain('符合条件的记录共 54 条');
+    expect(first).toContain('<nav aria-label="审计记录分页"');
+    expect(first).toContain('审计记录，最新一页，本页 50 条');
+    expect(cursorOf(first, 'prev')).toBeNull();
+    const next = cursorOf(first, 'next')!;
+    expect(next.get('action')).toBe('user.');
+    expect(hrefs(first)).toContain('/admin/audit?action=user.&cursor=last');
+
+    const second = await html(AuditLogPage({ searchParams: search(Object.fromEntries(next)) }));
+    expect(second).toContain('符合条件的记录共 54 条');
+    expect(second).toContain('审计记录，最早一页，本页 4 条');
+    expect(second).not.toContain('rel="next"');
+    expect(second).toContain('href="/admin/audit/1"');
+    expect(hrefs(second)).toContain('/admin/audit?action=user.');
+    const back = await html(AuditLogPage({ searchParams: search(Object.fromEntries(cursorOf(second, 'prev')!)) }));
+    expect(back).toContain('审计记录，最新一页，本页 50 条');
+  });
+
+  it('opens the first page for an old page number or a cursor that is not one', async () => {
+    const first = await html(AuditLogPage({ searchParams: search({}) }));
+    for (const params of [{ page: '2' }, { cursor: 'garbage' }, { cursor: 'eyJ4IjoxfQ' }] as Record<string, string>[]) {
+      expect(await html(AuditLogPage({ searchParams: search(params) }))).toBe(first);
+    }
+  });
+});

@@ -46,44 +46,54 @@ const idsOf = async (filters: Parameters<typeof listAuditEntries>[1]) => (await 
 
 describe('listAuditEntries', () => {
   it('lists newest first with the list columns only and the total', async () => {
-    const page = await listAuditEntries(auditor, { page: 1 });
-    expect(page).toMatchObject({ total: 6, page: 1, pageCount: 1, pageSize: 50 });
+    const page = await listAuditEntries(auditor, {});
+    expect(page).toMatchObject({ count: { total: 6, capped: false }, isFirst: true, isLast: true, next: null, prev: null, pageSize: 50 });
     expect(page.items.map((i) => i.id)).toEqual([6, 5, 4, 3, 2, 1]);
     expect(page.items[0]).toEqual({ id: 6, at: new Date('2026-01-03T02:00:00.000Z'), actorId: 2, actorName: 'Editor_Wang', actorRole: 'editor', action: 'article.create', entityType: 'article', entityId: '12', ip: '10.0.0.2' });
   });
 
   it('matches the actor as a case-insensitive substring, with % and _ taken literally', async () => {
-    expect(await idsOf({ actor: 'EDITOR', page: 1 })).toEqual([6, 3]);
-    expect(await idsOf({ actor: 'r_w', page: 1 })).toEqual([6, 3]);
-    expect(await idsOf({ actor: '%', page: 1 })).toEqual([]);
+    expect(await idsOf({ actor: 'EDITOR' })).toEqual([6, 3]);
+    expect(await idsOf({ actor: 'r_w' })).toEqual([6, 3]);
+    expect(await idsOf({ actor: '%' })).toEqual([]);
   });
 
   it('filters by entity type and id exactly, and by action prefix', async () => {
-    expect(await idsOf({ entityType: 'user', page: 1 })).toEqual([5, 4, 3, 2]);
-    expect(await idsOf({ entityType: 'user', entityId: '5', page: 1 })).toEqual([4, 2]);
-    expect(await idsOf({ entityType: 'use', page: 1 })).toEqual([]);
-    expect(await idsOf({ action: 'user.', page: 1 })).toEqual([4, 2]);
-    expect(await idsOf({ action: 'user', page: 1 })).toEqual([5, 4, 2]);
-    expect(await idsOf({ action: 'auth.login', page: 1 })).toEqual([3]);
+    expect(await idsOf({ entityType: 'user' })).toEqual([5, 4, 3, 2]);
+    expect(await idsOf({ entityType: 'user', entityId: '5' })).toEqual([4, 2]);
+    expect(await idsOf({ entityType: 'use' })).toEqual([]);
+    expect(await idsOf({ action: 'user.' })).toEqual([4, 2]);
+    expect(await idsOf({ action: 'user' })).toEqual([5, 4, 2]);
+    expect(await idsOf({ action: 'auth.login' })).toEqual([3]);
   });
 
   it('takes from and to as whole Beijing days, inclusive, split exactly at midnight', async () => {
-    expect(await idsOf({ from: '2026-01-02', to: '2026-01-02', page: 1 })).toEqual([4, 3, 2]);
-    expect(await idsOf({ to: '2026-01-01', page: 1 })).toEqual([1]);
-    expect(await idsOf({ from: '2026-01-03', page: 1 })).toEqual([6, 5]);
-    expect(await idsOf({ from: '2026-01-03', to: '2026-01-02', page: 1 })).toEqual([]);
+    expect(await idsOf({ from: '2026-01-02', to: '2026-01-02' })).toEqual([4, 3, 2]);
+    expect(await idsOf({ to: '2026-01-01' })).toEqual([1]);
+    expect(await idsOf({ from: '2026-01-03' })).toEqual([6, 5]);
+    expect(await idsOf({ from: '2026-01-03', to: '2026-01-02' })).toEqual([]);
   });
 
   it('combines filters', async () => {
-    expect(await idsOf({ actor: 'admin', action: 'user.', from: '2026-01-02', to: '2026-01-02', page: 1 })).toEqual([4, 2]);
+    expect(await idsOf({ actor: 'admin', action: 'user.', from: '2026-01-02', to: '2026-01-02' })).toEqual([4, 2]);
   });
 
-  it('pages with the same total on every page, and an empty page beyond the end', async () => {
-    const pages = await Promise.all([1, 2, 3, 4].map((page) => listAuditEntries(auditor, { page, pageSize: 2 })));
-    expect(pages.map((p) => p.items.map((i) => i.id))).toEqual([[6, 5], [4, 3], [2, 1], []]);
-    for (const p of pages) expect(p).toMatchObject({ total: 6, pageCount: 3, pageSize: 2 });
-    expect(await listAuditEntries(auditor, { entityType: 'user', page: 2, pageSize: 3 })).toMatchObject({ total: 4, pageCount: 2, items: [{ id: 2 }] });
-    expect(await listAuditEntries(auditor, { actor: 'nobody', page: 1 })).toMatchObject({ items: [], total: 0, pageCount: 1 });
+  it('pages by cursor with the same count on every page, filters kept', async () => {
+    const walk = async (filters: Parameters<typeof listAuditEntries>[1]) => {
+      const pages = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listAuditEntries(auditor, { ...filters, cursor });
+        pages.push(page);
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      return pages;
+    };
+    const pages = await walk({ pageSize: 2 });
+    expect(pages.map((p) => p.items.map((i) => i.id))).toEqual([[6, 5], [4, 3], [2, 1]]);
+    for (const p of pages) expect(p.count).toEqual({ total: 6, capped: false });
+    expect((await walk({ entityType: 'user', pageSize: 3 })).map((p) => p.items.map((i) => i.id))).toEqual([[5, 4, 3], [2]]);
+    expect(await listAuditEntries(auditor, { actor: 'nobody' })).toMatchObject({ items: [], count: { total: 0 }, isFirst: true, isLast: true });
   });
 });
 
@@ -135,7 +145,7 @@ const isForbidden = (error: unknown) => error instanceof AppError && error.code 
 
 describe('permissions', () => {
   it('refuses every read of the trail to a role without audit.read', async () => {
-    await expect(listAuditEntries(anEditor, { page: 1 })).rejects.toSatisfy(isForbidden);
+    await expect(listAuditEntries(anEditor, {})).rejects.toSatisfy(isForbidden);
     await expect(getAuditEntry(anEditor, 1)).rejects.toSatisfy(isForbidden);
     await expect(listAuditFacets(anEditor)).rejects.toSatisfy(isForbidden);
     await expect(exportAuditEntries(anEditor, {}).next()).rejects.toSatisfy(isForbidden);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { after } from 'next/server';
 import { SearchView } from '@/components/news/SearchView';
-import { parsePage } from '@/lib/news/pagination';
+import { parsePage } from '@/lib/pagination/offset';
 import { listVisibleColumns } from '@/lib/news/queries';
 import { searchArticlesGuarded } from '@/lib/news/search';
 import { endLease, SEARCH_LEASE_HEADER } from '@/lib/search/guard';

@@ -4,10 +4,11 @@ import ui from '@/components/admin/admin-ui.module.css';
 import { AuditFilterForm } from '@/components/audit/AuditFilterForm';
 import { AuditTable } from '@/components/audit/AuditTable';
 import styles from '@/components/audit/audit.module.css';
-import { Pagination } from '@/components/news/Pagination';
-import { auditQueryString, parseAuditFilters, parseAuditPage } from '@/lib/audit/filters';
+import { KeysetPager } from '@/components/ui/KeysetPager';
+import { auditCursor, auditQueryString, parseAuditFilters } from '@/lib/audit/filters';
 import { AUDIT_EXPORT_LIMIT, listAuditEntries, listAuditFacets } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/current-user';
+import { cappedCountLabel } from '@/lib/pagination/offset';
 
 export const metadata: Metadata = { title: '审计日志' };
 
@@ -17,8 +18,9 @@ export default async function AuditLogPage({ searchParams }: Props) {
   const me = await requirePermission('audit.read', undefined, '/admin/audit');
   const params = await searchParams;
   const filters = parseAuditFilters(params);
-  const [list, facets] = await Promise.all([listAuditEntries(me, { ...filters, page: parseAuditPage(params) }), listAuditFacets(me)]);
+  const [list, facets] = await Promise.all([listAuditEntries(me, { ...filters, cursor: auditCursor(params) }), listAuditFacets(me)]);
   const filtered = auditQueryString(filters) !== '';
+  const where = list.isFirst ? '最新一页' : list.isLast ? '最早一页' : '较早的一页';
   return (
     <>
       <h1 className={ui.title}>审计日志</h1>
@@ -28,16 +30,21 @@ export default async function AuditLogPage({ searchParams }: Props) {
       <AuditFilterForm filters={filters} entityTypes={facets.entityTypes} actions={facets.actions} />
       <div className={styles.summary}>
         <p role="status">
-          {filtered ? '符合条件的记录' : '全部记录'}共 {list.total} 条
+          {filtered ? '符合条件的记录' : '全部记录'}共 {cappedCountLabel(list.count)}
         </p>
-        {list.total > 0 && (
+        {list.count.total > 0 && (
           <a href={`/admin/audit/export${auditQueryString(filters)}`} download>
-            导出 CSV{list.total > AUDIT_EXPORT_LIMIT ? `（最新 ${AUDIT_EXPORT_LIMIT} 条）` : ''}
+            导出 CSV{list.count.capped || list.count.total > AUDIT_EXPORT_LIMIT ? `（至多最新 ${AUDIT_EXPORT_LIMIT} 条）` : ''}
           </a>
         )}
       </div>
-      <AuditTable items={list.items} caption={`审计记录，第 ${list.page} / ${list.pageCount} 页，时间为北京时间`} />
-      <Pagination page={list.page} pageCount={list.pageCount} href={(p) => `/admin/audit${auditQueryString(filters, p)}`} />
+      <AuditTable items={list.items} caption={`审计记录，${where}，本页 ${list.items.length} 条，时间为北京时间`} />
+      <KeysetPager
+        page={list}
+        label="审计记录分页"
+        labels={{ first: '最新一页', last: '最早一页' }}
+        href={(cursor) => `/admin/audit${auditQueryString(filters, cursor)}`}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { parsePage } from '@/lib/news/pagination';
+import { parsePage } from '@/lib/pagination/offset';
 import { ColumnPage, columnMetadata } from '../../column-page';
 
 // Internal target of `/columns/:slug?page=N` (next.config.ts rewrites), cached per page.
