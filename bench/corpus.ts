@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/open';
-import { articles, columns } from '../db/schema/news';
+import { articles } from '../db/schema/articles';
+import { columns } from '../db/schema/columns';
 import { seededRandom } from '../db/seed/random';
 import { blocksToDoc } from '../db/seed/rich-text';
 import type { SeedBlock } from '../db/seed/types';

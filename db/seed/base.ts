@@ -1,6 +1,6 @@
 import type { Database } from '../open';
-import { columns } from '../schema/news';
-import { developmentRuleSets } from '../schema/trainees';
+import { columns } from '../schema/columns';
+import { developmentRuleSets } from '../schema/development';
 import { seedColumns } from './content/columns';
 import { developmentRules2014 } from './rules';
 

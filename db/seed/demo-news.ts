@@ -3,7 +3,8 @@ import { snapshotOf } from '@/lib/articles/snapshot-io';
 import { articleSearchColumns } from '@/lib/news/search-index';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../open';
-import { articleRevisions, articles, columns, slugRedirects } from '../schema/news';
+import { articleRevisions, articles, slugRedirects } from '../schema/articles';
+import { columns } from '../schema/columns';
 import { seedArticles } from './content/articles';
 import { blocksToDoc } from './rich-text';
 

@@ -1,7 +1,8 @@
 import type { Database } from '../open';
 import { activityAttendees, activityRecords, reviewMarks, type ActivityKind } from '../schema/activities';
 import { lectureBookings, lecturers, lectures } from '../schema/lectures';
-import { developmentRecords, developmentRuleSets, developmentTransitions, trainees, trainingRounds, type DevelopmentStage } from '../schema/trainees';
+import { developmentRecords, developmentRuleSets, developmentTransitions, type DevelopmentStage } from '../schema/development';
+import { trainees, trainingRounds } from '../schema/training';
 import { seedLectures } from './content/lectures';
 import { seedLecturers } from './content/lecturers';
 import { addDays, seededRandom } from './random';

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columns } from '@/db/schema/news';
+import { columns } from '@/db/schema/columns';
 import { seedDatabase } from '@/db/seed';
 import HomePage from '@/app/(public)/[[...edition]]/page';
 import { createTestDatabase, type TestDatabase } from '../db';

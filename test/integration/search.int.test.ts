@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, columns } from '@/db/schema/news';
+import { articles } from '@/db/schema/articles';
+import { columns } from '@/db/schema/columns';
 import { seedDatabase } from '@/db/seed';
 import { htmlToText } from '@/lib/search/highlight';
 import { parseSearchQuery } from '@/lib/search/tokenize';
