@@ -3,7 +3,7 @@ import { resolveSitemap } from 'next/dist/build/webpack/loaders/metadata/resolve
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RichTextNode } from '@/db/schema/articles';
 import { columns } from '@/db/schema/columns';
-import { seedDatabase } from '@/db/seed';
+import { seedDatabase } from '@/tasks/seed';
 import { GET as siteFeed } from '@/app/feed.xml/route';
 import { GET as columnFeedRoute } from '@/app/(public)/columns/[slug]/feed.xml/route';
 import sitemap from '@/app/sitemap';

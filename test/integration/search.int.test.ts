@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles } from '@/db/schema/articles';
 import { columns } from '@/db/schema/columns';
-import { seedDatabase } from '@/db/seed';
+import { seedDatabase } from '@/tasks/seed';
 import { htmlToText } from '@/lib/search/highlight';
 import { parseSearchQuery } from '@/lib/search/tokenize';
 import { searchArticles, type SearchHit } from '@/lib/news/search';

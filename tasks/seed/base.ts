@@ -1,6 +1,6 @@
-import type { Database } from '../open';
-import { columns } from '../schema/columns';
-import { developmentRuleSets } from '../schema/development';
+import type { Database } from '@/db/open';
+import { columns } from '@/db/schema/columns';
+import { developmentRuleSets } from '@/db/schema/development';
 import { seedColumns } from './content/columns';
 import { developmentRules2014 } from './rules';
 
