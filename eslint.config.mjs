@@ -14,11 +14,55 @@ const config = [
     },
   },
   {
-    // Configuration is parsed once in lib/env.ts; everything else imports it from there.
-    files: ['app/**', 'components/**', 'lib/**', 'db/**'],
-    ignores: ['lib/env.ts'],
+    // Configuration is parsed once in config/env.ts (lib/env.ts re-exports it); everything else
+    // imports it from there.
+    files: ['app/**', 'components/**', 'lib/**', 'db/**', 'tasks/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from lib/env.ts.' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from config/env.ts (or @/lib/env).' }],
+    },
+  },
+  {
+    // Routes and components reach data through the named queries and commands in lib/.
+    files: ['app/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Routes and components call lib/ (named queries and commands), never Drizzle.' },
+            { group: ['@/db', '@/db/*', '**/db', '**/db/*'], message: 'Routes and components call lib/, never db/. Types: lib/<domain>/types.ts.' },
+            { group: ['@/tasks', '@/tasks/*', '**/tasks/*'], message: 'tasks/ (seed, CLIs, boot) sits above lib/ and is not imported by the app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // TODO(lead): the ArticleEditor branch replaces this file's `@/db/schema/news` import with
+    // `@/lib/articles/types`; then drop this exception and db/schema/news.ts.
+    files: ['components/articles/ArticleEditor.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The layers point down only: app → components → lib → db → config. db/ opens, migrates and
+    // owns the schema; whatever needs domain code (seed, CLIs, boot-time reindex) is in tasks/.
+    files: ['db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/lib', '@/lib/*', '**/lib', '**/lib/*'], message: 'db/ imports nothing from lib/: move code that needs the domain to tasks/.' },
+            { group: ['@/tasks', '@/tasks/*', '**/tasks/*'], message: 'db/ imports nothing from tasks/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/**', 'config/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/tasks', '@/tasks/*', '**/tasks/*'], message: 'tasks/ sits above lib/: lib/ never imports it.' }] }],
     },
   },
 ];

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/open';
-import { articles, columns } from '../db/schema/news';
-import { seededRandom } from '../db/seed/random';
-import { blocksToDoc } from '../db/seed/rich-text';
-import type { SeedBlock } from '../db/seed/types';
+import { articles } from '../db/schema/articles';
+import { columns } from '../db/schema/columns';
+import { seededRandom } from '../tasks/seed/random';
+import { blocksToDoc } from '../tasks/seed/rich-text';
+import type { SeedBlock } from '../tasks/seed/types';
 import { renderRichText, richTextToPlain } from '../lib/news/rich-text';
 import { articleSearchColumns } from '../lib/news/search-index';
 import * as words from './phrases';
@@ -52,7 +53,7 @@ function generate(index: number, random: ReturnType<typeof seededRandom>) {
   };
 }
 
-/** Inserts `count` published articles, built like db/seed/demo-news.ts builds the demo. */
+/** Inserts `count` published articles, built like tasks/seed/demo-news.ts builds the demo. */
 export async function insertCorpus(db: Database, count: number, onProgress?: (done: number) => void): Promise<void> {
   const columnIds = (await db.select({ id: columns.id }).from(columns)).map((c) => c.id);
   if (columnIds.length === 0) throw new Error('No columns in the database: was it seeded?');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { migrateDatabase } from '../db/migrate';
 import { type DatabaseHandle, openDatabase } from '../db/open';
-import { seedDatabase } from '../db/seed/index';
+import { seedDatabase } from '../tasks/seed/index';
 import { onCleanup } from './cleanup';
 
 export type BenchDatabase =

@@ -2,7 +2,7 @@
 // Exit code 0 whenever the report was produced, even with FAILs; 1 when the bench could not run.
 import os from 'node:os';
 import { and, desc, eq, notLike } from 'drizzle-orm';
-import { articles } from '../db/schema/news';
+import { articles } from '../db/schema/articles';
 import { firstLoadJs } from './bundle-size';
 import { cleanup, cleanupOnSignals } from './cleanup';
 import { baseUrl, config } from './config';

@@ -2,8 +2,9 @@
 // Run as `node --conditions=react-server --import tsx bench/search-latency.ts` (bench/search.ts
 // does): lib/news/search.ts imports 'server-only', which only resolves to an empty module under
 // the react-server condition, and it reaches the database through db/client.ts, which opens
-// DATABASE_URL (or PGLITE_DIR) itself. So the real module runs unchanged, no stubs or loaders.
-import { getDatabaseHandle } from '../db/client';
+// DATABASE_URL (or PGLITE_DIR) itself; main() first opens it as the server's boot does
+// (tasks/boot.ts). So the real module runs unchanged, no stubs or loaders.
+import { openPreparedDatabase } from '../tasks/boot';
 import { searchArticles } from '../lib/news/search';
 import { config } from './config';
 import { RESULT_MARKER, type SearchLatency } from './search';
@@ -24,6 +25,7 @@ const searchQueries: { query: string; columnSlug?: string }[] = [
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main() {
+  const handle = await openPreparedDatabase();
   const timings: number[] = [];
   const byQuery = new Map<number, number[]>();
   const totals = new Map<number, number>();
@@ -53,7 +55,7 @@ async function main() {
       medianMs: percentile([...(byQuery.get(index) ?? [0])].sort((a, b) => a - b), 50),
     })),
   };
-  await (await getDatabaseHandle()).close();
+  await handle.close();
   console.log(RESULT_MARKER + JSON.stringify(result));
 }
 

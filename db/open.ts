@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { env } from '@/lib/env';
+import { env } from '@/config/env';
 import { clientDeadlineMs, connectionWatch, withDeadlines } from './deadline';
 import { acquireDirectoryLock } from './lock';
 import * as schema from './schema';
@@ -115,6 +115,3 @@ export function openConfiguredDatabase(): Promise<DatabaseHandle> {
     ? openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX, statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS })
     : openDatabase({ kind: 'pglite', dir: env.pgliteDir });
 }
-
-/** Demo content belongs in the embedded database, or on a server only when SEED_DEMO=1. */
-export const wantsDemoContent = (handle: DatabaseHandle) => handle.kind === 'pglite' || env.SEED_DEMO;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 // `npm start` rebuilds only when the sources changed since the last build.
-const SOURCES = ['app', 'components', 'lib', 'db', 'drizzle', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'lib', 'db', 'tasks', 'config', 'drizzle', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
 const SKIP = /(\.test\.tsx?$)|(^|\/)node_modules\//;
 
 function walk(entry: string, out: string[]) {

@@ -5,7 +5,7 @@ import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useId, useState } from 'react';
-import type { RichTextNode } from '@/db/schema/news';
+import type { RichTextNode } from '@/lib/articles/types';
 import { cleanPastedHtml } from '@/lib/articles/paste';
 import type { PickedMedia } from '@/lib/media/types';
 import { MediaPicker } from '@/components/media/MediaPicker';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ArticleStatus } from '@/db/schema/news';
+import type { ArticleStatus } from '@/lib/articles/types';
 import { statusLabels } from '@/lib/articles/workflow';
 import styles from './list.module.css';
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import formStyles from '@/components/forms/forms.module.css';
-import type { ArticleStatus } from '@/db/schema/news';
+import type { ArticleStatus } from '@/lib/articles/types';
 import { archiveArticleAction, publishArticleAction, returnArticleAction, submitArticleAction, unarchiveArticleAction } from '@/lib/articles/actions';
 import type { Transition } from '@/lib/articles/workflow';
 import { type ActionState, initialActionState } from '@/lib/actions/state';

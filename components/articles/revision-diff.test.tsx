@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { RichTextNode } from '@/db/schema/news';
+import type { RichTextNode } from '@/lib/articles/types';
 import { diffSnapshots } from '@/lib/articles/diff';
 import type { ArticleSnapshot } from '@/lib/articles/snapshot';
 import { RevisionDiff } from './RevisionDiff';

@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { branches } from './branches';
-import { oneOf, timestamps, versioned } from './columns';
+import { oneOf, timestamps, versioned } from './helpers';
 
 export const roles = ['admin', 'editor', 'branch_secretary', 'auditor'] as const;
 export type Role = (typeof roles)[number];

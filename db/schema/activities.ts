@@ -11,7 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { branches } from './branches';
-import { oneOf, timestamps, versioned } from './columns';
+import { oneOf, timestamps, versioned } from './helpers';
 
 export const activityKinds = [
   'general_meeting',

@@ -10,7 +10,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
-import { oneOf, timestamps, versioned } from './columns';
+import { oneOf, timestamps, versioned } from './helpers';
 
 export const branchKinds = ['work_committee', 'unit_organization', 'general_branch', 'branch', 'party_group'] as const;
 export type BranchKind = (typeof branchKinds)[number];

@@ -1,24 +1,24 @@
-import { integer, timestamp } from 'drizzle-orm/pg-core';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { timestamps, versioned } from './helpers';
 
-// Shared column sets. Every table users edit carries who/when and an optimistic-lock version.
-export const timestamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date()),
-};
-
-export const versioned = {
-  version: integer().notNull().default(1),
-};
-
-/** Builds `col in ('a','b')` for a check constraint from a TypeScript tuple of allowed values. */
-export function oneOf(column: SQL | { name: string }, values: readonly string[]): SQL {
-  const list = sql.join(
-    values.map((v) => sql.raw(`'${v.replace(/'/g, "''")}'`)),
-    sql.raw(', '),
-  );
-  return sql`${column} in (${list})`;
-}
+/** 栏目: the sections news is filed under. */
+export const columns = pgTable(
+  'columns',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    slug: text().notNull(),
+    name: text().notNull(),
+    description: text(),
+    sortOrder: integer().notNull().default(0),
+    visible: boolean().notNull().default(true),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [
+    uniqueIndex('columns_slug_key').on(t.slug),
+    check('columns_slug_check', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { branches } from './branches';
-import { oneOf, timestamps, versioned } from './columns';
+import { oneOf, timestamps, versioned } from './helpers';
 
 /** Lecturers of the city-wide pool (千人师资库). */
 export const lecturers = pgTable(

@@ -1,7 +1,7 @@
 import { check, date, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { branches } from './branches';
-import { oneOf, timestamps, versioned } from './columns';
+import { oneOf, timestamps, versioned } from './helpers';
 
 export const partyPositions = ['member', 'secretary', 'deputy_secretary', 'committee_member'] as const;
 export const genders = ['male', 'female'] as const;

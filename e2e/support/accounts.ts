@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-// The demo accounts seeded into the throwaway e2e database (db/seed/demo-org.ts).
+// The demo accounts seeded into the throwaway e2e database (tasks/seed/demo-org.ts).
 export const DEMO_PASSWORD = 'portal-demo';
 
 export const demoAccounts = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RichTextNode } from '@/db/schema/news';
+import type { RichTextNode } from '@/db/schema/articles';
 import { renderRichText } from '@/lib/news/rich-text';
 import { BodyError, cleanDoc, isBlankDoc, parseBody } from './body';
 

@@ -1,4 +1,4 @@
-import type { RichTextNode } from '@/db/schema/news';
+import type { RichTextNode } from '@/db/schema/articles';
 import { safeUrl } from '@/lib/news/rich-text';
 
 // The server's own idea of a valid article body. Whatever the browser sends is rebuilt from

@@ -1,4 +1,4 @@
-import type { RichTextNode } from '@/db/schema/news';
+import type { RichTextNode } from '@/db/schema/articles';
 
 const HEADING_LEVELS = ['一', '二', '三', '四', '五', '六'];
 // Loose inline nodes outside a paragraph are gathered into one block; an image stands alone.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RichTextNode } from '@/db/schema/news';
+import type { RichTextNode } from '@/db/schema/articles';
 import { bodyToBlocks, diffBlocks, diffSnapshots, formatPublishAt } from './diff';
 import type { ArticleSnapshot } from './snapshot';
 

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Database } from '@/db/open';
-import { media, type RichTextNode } from '@/db/schema/news';
+import { type RichTextNode } from '@/db/schema/articles';
+import { media } from '@/db/schema/media';
 import { srcSetOf } from '@/lib/media/urls';
 import type { ImageFacts } from '@/lib/news/rich-text';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { articleStatuses } from '@/db/schema/news';
+import { articleStatuses } from '@/db/schema/articles';
 import { SLUG_PATTERN } from '@/lib/news/slug';
 import { BodyError, parseBody } from './body';
 

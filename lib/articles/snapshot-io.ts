@@ -1,4 +1,4 @@
-import type { articles } from '@/db/schema/news';
+import type { articles } from '@/db/schema/articles';
 import { cleanDoc, emptyDoc } from './body';
 import type { ArticleSnapshot } from './snapshot';
 

@@ -1,4 +1,4 @@
-import type { RichTextNode } from '@/db/schema/news';
+import type { RichTextNode } from '@/db/schema/articles';
 
 /**
  * Every field an editor can change, as stored in `article_revisions.snapshot`. A revision is

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from '@/db/schema/news';
+import type { ArticleStatus } from '@/db/schema/articles';
 import { type Action, type Actor, can, scopeOf } from '@/lib/auth/permissions';
 
 // The editorial state machine, free of I/O so it can be tested on its own:

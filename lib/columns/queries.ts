@@ -1,7 +1,8 @@
 import 'server-only';
 import { asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, articleStatuses, type ArticleStatus, columns } from '@/db/schema/news';
+import { articles, articleStatuses, type ArticleStatus } from '@/db/schema/articles';
+import { columns } from '@/db/schema/columns';
 import { type Actor, authorize } from '@/lib/auth/permissions';
 
 // Reads for column administration; each checks the caller's permission itself.

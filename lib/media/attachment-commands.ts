@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
-import { articleAttachments, articles } from '@/db/schema/news';
+import { articleAttachments, articles } from '@/db/schema/articles';
 import type { ActionContext } from '@/lib/actions/define-action';
 import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';

@@ -1,4 +1,4 @@
-import type { AttachmentKind } from '@/db/schema/news';
+import type { AttachmentKind } from '@/db/schema/articles';
 
 // Uploaded names are shown and offered as download names, never used as paths.
 

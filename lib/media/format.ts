@@ -1,4 +1,4 @@
-import type { AttachmentKind } from '@/db/schema/news';
+import type { AttachmentKind } from '@/db/schema/articles';
 
 /** 1.2 MB, 340 KB: sizes as readers expect them next to a download link. */
 export function formatBytes(bytes: number): string {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleAttachments, articles, media } from '@/db/schema/news';
+import { articleAttachments, articles } from '@/db/schema/articles';
+import { media } from '@/db/schema/media';
 import { type Actor, authorize } from '@/lib/auth/permissions';
 import { countOf, type Page, paginate } from '@/lib/pagination/offset';
 import { publiclyVisible } from '@/lib/news/visibility';

@@ -1,4 +1,4 @@
-import type { AttachmentKind } from '@/db/schema/news';
+import type { AttachmentKind } from '@/db/schema/articles';
 import { zipEntryNames } from './zip';
 
 // File types are decided by content, never by the file name or the browser's declared type.

@@ -1,4 +1,4 @@
-import type { AttachmentKind } from '@/db/schema/news';
+import type { AttachmentKind } from '@/db/schema/articles';
 
 // Shapes shared by the server and the client components of the media library.
 

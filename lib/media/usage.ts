@@ -1,6 +1,6 @@
 import { eq, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/open';
-import { articles } from '@/db/schema/news';
+import { articles } from '@/db/schema/articles';
 
 // An image is in use when an article shows it as its cover or anywhere in its body: image nodes
 // carry attrs.mediaId (a number, or a string from some editors), at any depth of the document.

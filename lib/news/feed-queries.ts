@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, desc, eq, max } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, columns } from '@/db/schema/news';
+import { articles } from '@/db/schema/articles';
+import { columns } from '@/db/schema/columns';
 import { publiclyVisible } from './visibility';
 
 export type FeedItem = {

@@ -1,4 +1,4 @@
-import type { RichTextNode } from '@/db/schema/news';
+import type { RichTextNode } from '@/db/schema/articles';
 
 // Renders the stored rich-text JSON to HTML through an allow-list. Unknown nodes and marks are
 // dropped (their text kept), every string is escaped, and links/images only accept safe URLs,

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/open';
-import { articles } from '@/db/schema/news';
+import { articles } from '@/db/schema/articles';
 import { toTsvectorLiteral } from '@/lib/search/tokenize';
 import { richTextToPlain } from './rich-text';
 

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, count, desc, eq, ilike, not, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles, columns } from '@/db/schema/news';
+import { articles } from '@/db/schema/articles';
+import { columns } from '@/db/schema/columns';
 import { guardedSearch } from '@/lib/search/guard';
 import { excerpt, htmlToText } from '@/lib/search/highlight';
 import { parseSearchQuery } from '@/lib/search/tokenize';

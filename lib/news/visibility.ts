@@ -1,5 +1,5 @@
 import { and, inArray, lte, sql } from 'drizzle-orm';
-import { articles } from '@/db/schema/news';
+import { articles } from '@/db/schema/articles';
 
 /**
  * The one rule for what the public may see: published, or scheduled with its time come.

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/open';
-import { articleRevisions, articles, type ArticleStatus } from '@/db/schema/news';
+import { articleRevisions, articles, type ArticleStatus } from '@/db/schema/articles';
 import { snapshotOf } from '@/lib/articles/snapshot-io';
 import { columnIdOf, insertArticle, paragraphs } from './news-fixtures';
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { articles, slugRedirects } from '@/db/schema/news';
+import { articles, slugRedirects } from '@/db/schema/articles';
 import {
   archiveArticleAction,
   autosaveArticleAction,

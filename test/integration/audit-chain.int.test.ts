@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema/audit';
-import { columns } from '@/db/schema/news';
+import { columns } from '@/db/schema/columns';
 import { appendAudit } from '@/lib/audit/append';
 import { chainHash, GENESIS_HASH } from '@/lib/audit/chain';
 import { verifyAuditChain } from '@/lib/audit/verify';

@@ -27,7 +27,7 @@ async function prepare(name: string, tamper: (db: Database) => Promise<unknown>)
 }
 
 function runVerify(dir: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'db/cli/audit-verify.ts'], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'tasks/cli/audit-verify.ts'], {
     env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '' },
     encoding: 'utf8',
     timeout: 60_000,

@@ -5,8 +5,8 @@ import { selectRows } from '@/db/rows';
 import { userSessions, users } from '@/db/schema/accounts';
 import { auditLog } from '@/db/schema/audit';
 import { branches } from '@/db/schema/branches';
-import { seedDatabase } from '@/db/seed';
-import { DEMO_PASSWORD } from '@/db/seed/demo-org';
+import { seedDatabase } from '@/tasks/seed';
+import { DEMO_PASSWORD } from '@/tasks/seed/demo-org';
 import type { ActionState } from '@/lib/actions/state';
 import { attemptLogin } from '@/lib/auth/login';
 import type { Role } from '@/lib/auth/roles';
@@ -19,7 +19,7 @@ export { DEMO_PASSWORD };
 export const IDLE_HOURS = 8;
 export const MAX_HOURS = 24;
 
-/** The demo account of each role (db/seed/demo-org.ts). */
+/** The demo account of each role (tasks/seed/demo-org.ts). */
 export const demoUsername: Record<Role, string> = { admin: 'admin', editor: 'editor', branch_secretary: 'secretary', auditor: 'auditor' };
 
 export const seedDemo = (db: Database) => seedDatabase(db, { demo: true });

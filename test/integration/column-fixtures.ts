@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/open';
-import { columns } from '@/db/schema/news';
+import { columns } from '@/db/schema/columns';
 
 // Column rows for the column-administration and permission tests, written straight through Drizzle.
 

@@ -1,7 +1,8 @@
 import { and, count, eq, inArray, lte, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, columns } from '@/db/schema/news';
-import { seedDatabase } from '@/db/seed';
+import { articles } from '@/db/schema/articles';
+import { columns } from '@/db/schema/columns';
+import { seedDatabase } from '@/tasks/seed';
 import { listColumnArticles } from '@/lib/news/queries';
 import { createTestDatabase, type TestDatabase } from '../db';
 import { allArticles, columnIdOf, hoursFromNow, insertArticle, isPublic, newestFirst } from './news-fixtures';

@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { articles, columns } from '@/db/schema/news';
+import { articles } from '@/db/schema/articles';
+import { columns } from '@/db/schema/columns';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { createColumnAction, deleteColumnAction, moveColumnAction, setColumnVisibleAction, updateColumnAction } from '@/lib/columns/actions';
 import { listColumnsForAdmin } from '@/lib/columns/queries';

@@ -1,8 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { resolveSitemap } from 'next/dist/build/webpack/loaders/metadata/resolve-route-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columns, type RichTextNode } from '@/db/schema/news';
-import { seedDatabase } from '@/db/seed';
+import { type RichTextNode } from '@/db/schema/articles';
+import { columns } from '@/db/schema/columns';
+import { seedDatabase } from '@/tasks/seed';
 import { GET as siteFeed } from '@/app/feed.xml/route';
 import { GET as columnFeedRoute } from '@/app/(public)/columns/[slug]/feed.xml/route';
 import sitemap from '@/app/sitemap';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles } from '@/db/schema';
-import { seedDatabase } from '@/db/seed';
+import { seedDatabase } from '@/tasks/seed';
 import { listHeadlines, listLatestByColumn, listVisibleColumns } from '@/lib/news/queries';
 import { createTestDatabase, type TestDatabase } from '../db';
 

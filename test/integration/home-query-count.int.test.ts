@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columns } from '@/db/schema/news';
-import { seedDatabase } from '@/db/seed';
+import { columns } from '@/db/schema/columns';
+import { seedDatabase } from '@/tasks/seed';
 import HomePage from '@/app/(public)/[[...edition]]/page';
 import { createTestDatabase, type TestDatabase } from '../db';
 import { DAY, hoursFromNow, insertArticle } from './news-fixtures';

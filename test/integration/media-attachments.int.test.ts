@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { articleAttachments } from '@/db/schema/news';
+import { articleAttachments } from '@/db/schema/articles';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { addAttachmentAction, moveAttachmentAction, removeAttachmentAction } from '@/lib/media/actions';
 import { listArticleAttachments } from '@/lib/media/queries';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/open';
-import { media } from '@/db/schema/news';
+import { media } from '@/db/schema/media';
 import { getStorage, localDiskStorage, setStorage } from '@/lib/media/storage';
 import { fileOf } from '../fixtures/media';
 import { form } from './auth-fixtures';

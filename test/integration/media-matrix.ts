@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '@/db/open';
-import { articleAttachments, media } from '@/db/schema/news';
+import { articleAttachments } from '@/db/schema/articles';
+import { media } from '@/db/schema/media';
 import type { Action } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';

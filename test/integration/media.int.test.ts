@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { articles, media } from '@/db/schema/news';
+import { articles } from '@/db/schema/articles';
+import { media } from '@/db/schema/media';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { deleteMediaAction, updateMediaAction, uploadMediaAction } from '@/lib/media/actions';
 import { GET as listRoute } from '@/app/api/admin/media/route';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/open';
-import { articles, columns, type ArticleStatus, type RichTextNode } from '@/db/schema/news';
+import { articles, type ArticleStatus, type RichTextNode } from '@/db/schema/articles';
+import { columns } from '@/db/schema/columns';
 import { renderRichText, richTextToPlain } from '@/lib/news/rich-text';
 import { articleSearchColumns } from '@/lib/news/search-index';
 

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, slugRedirects } from '@/db/schema/news';
-import { seedDatabase } from '@/db/seed';
+import { articles, slugRedirects } from '@/db/schema/articles';
+import { seedDatabase } from '@/tasks/seed';
 import { findAdjacentArticles, findRelatedArticles, findSlugRedirect, findVisibleArticle, recordArticleView } from '@/lib/news/article-queries';
 import { listFeedItems, listSitemapEntries } from '@/lib/news/feed-queries';
 import { listColumnArticles, listHeadlines, listLatestByColumn, listLatestInColumn } from '@/lib/news/queries';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { users as usersTable } from '@/db/schema/accounts';
-import { articleAttachments } from '@/db/schema/news';
+import { articleAttachments } from '@/db/schema/articles';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { addAttachmentAction } from '@/lib/media/actions';
 import { GET as exportAudit } from '@/app/(admin)/admin/audit/export/route';

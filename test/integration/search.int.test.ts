@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, columns } from '@/db/schema/news';
-import { seedDatabase } from '@/db/seed';
+import { articles } from '@/db/schema/articles';
+import { columns } from '@/db/schema/columns';
+import { seedDatabase } from '@/tasks/seed';
 import { htmlToText } from '@/lib/search/highlight';
 import { parseSearchQuery } from '@/lib/search/tokenize';
 import { searchArticles, type SearchHit } from '@/lib/news/search';

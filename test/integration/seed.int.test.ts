@@ -2,8 +2,8 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '@/db/schema';
-import { seedDatabase } from '@/db/seed';
-import { DEMO_PASSWORD } from '@/db/seed/demo-org';
+import { seedDatabase } from '@/tasks/seed';
+import { DEMO_PASSWORD } from '@/tasks/seed/demo-org';
 import { verifyPassword } from '@/lib/auth/password';
 import { createTestDatabase, type TestDatabase } from '../db';
 

@@ -5,7 +5,7 @@ import { ArticleTable } from '@/components/articles/ArticleTable';
 import { StatusTabs } from '@/components/articles/StatusTabs';
 import formStyles from '@/components/forms/forms.module.css';
 import { Pagination } from '@/components/news/Pagination';
-import type { ArticleStatus } from '@/db/schema/news';
+import type { ArticleStatus } from '@/lib/articles/types';
 import { listAdminArticles, listColumnOptions } from '@/lib/articles/queries';
 import { articleListSearchSchema } from '@/lib/articles/schemas';
 import { requirePermission } from '@/lib/auth/current-user';

@@ -1,5 +1,5 @@
 import { rebuildArticleSearchVectors } from '@/lib/news/search-index';
-import { openConfiguredDatabase } from '../open';
+import { openConfiguredDatabase } from '@/db/open';
 
 // Rebuilds the articles' search vectors after lib/search/tokenize.ts changed.
 const handle = await openConfiguredDatabase();

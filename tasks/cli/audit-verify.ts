@@ -1,5 +1,5 @@
 import { verifyAuditChain } from '@/lib/audit/verify';
-import { openConfiguredDatabase } from '../open';
+import { openConfiguredDatabase } from '@/db/open';
 
 // Recomputes the audit trail's hash chain for cron and CI: exit 0 intact, 1 broken (naming the
 // first broken row), 2 when the trail could not be read at all. Read-only: it never migrates.

@@ -1,7 +1,7 @@
-import type { BranchKind } from '../schema/branches';
-import type { lectureFormats } from '../schema/lectures';
+import type { BranchKind } from '@/db/schema/branches';
+import type { lectureFormats } from '@/db/schema/lectures';
 
-/** Demo content is plain data; db/seed/demo.ts turns it into rows. */
+/** Demo content is plain data; tasks/seed/ turns it into rows. */
 export type SeedColumn = { slug: string; name: string; description: string; sortOrder: number };
 
 export type SeedBranch = {

@@ -1,8 +1,8 @@
 import { hashPassword } from '@/lib/auth/password';
-import type { Database } from '../open';
-import { users } from '../schema/accounts';
-import { branches } from '../schema/branches';
-import { people } from '../schema/people';
+import type { Database } from '@/db/open';
+import { users } from '@/db/schema/accounts';
+import { branches } from '@/db/schema/branches';
+import { people } from '@/db/schema/people';
 import { seedBranches } from './content/branches';
 import { seedFemaleNames, seedPersonNames } from './content/people';
 

@@ -4,9 +4,9 @@ import { eq } from 'drizzle-orm';
 import { password as passwordSchema } from '@/lib/accounts/schemas';
 import { appendAudit } from '@/lib/audit/append';
 import { hashPassword, normalizeUsername } from '@/lib/auth/password';
-import { migrateDatabase } from '../migrate';
-import { openConfiguredDatabase } from '../open';
-import { users } from '../schema/accounts';
+import { migrateDatabase } from '@/db/migrate';
+import { openConfiguredDatabase } from '@/db/open';
+import { users } from '@/db/schema/accounts';
 
 // Creates an administrator on the configured database, the production bootstrap: no default
 // admin exists outside the demo. The password is asked for (not echoed) or read from stdin.

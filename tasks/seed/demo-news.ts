@@ -2,8 +2,9 @@ import { renderRichText, richTextToPlain } from '@/lib/news/rich-text';
 import { snapshotOf } from '@/lib/articles/snapshot-io';
 import { articleSearchColumns } from '@/lib/news/search-index';
 import { eq } from 'drizzle-orm';
-import type { Database } from '../open';
-import { articleRevisions, articles, columns, slugRedirects } from '../schema/news';
+import type { Database } from '@/db/open';
+import { articleRevisions, articles, slugRedirects } from '@/db/schema/articles';
+import { columns } from '@/db/schema/columns';
 import { seedArticles } from './content/articles';
 import { blocksToDoc } from './rich-text';
 

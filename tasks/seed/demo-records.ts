@@ -1,7 +1,8 @@
-import type { Database } from '../open';
-import { activityAttendees, activityRecords, reviewMarks, type ActivityKind } from '../schema/activities';
-import { lectureBookings, lecturers, lectures } from '../schema/lectures';
-import { developmentRecords, developmentRuleSets, developmentTransitions, trainees, trainingRounds, type DevelopmentStage } from '../schema/trainees';
+import type { Database } from '@/db/open';
+import { activityAttendees, activityRecords, reviewMarks, type ActivityKind } from '@/db/schema/activities';
+import { lectureBookings, lecturers, lectures } from '@/db/schema/lectures';
+import { developmentRecords, developmentRuleSets, developmentTransitions, type DevelopmentStage } from '@/db/schema/development';
+import { trainees, trainingRounds } from '@/db/schema/training';
 import { seedLectures } from './content/lectures';
 import { seedLecturers } from './content/lecturers';
 import { addDays, seededRandom } from './random';

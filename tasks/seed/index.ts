@@ -1,10 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../open';
-import { branches } from '../schema/branches';
+import type { Database, DatabaseHandle } from '@/db/open';
+import { branches } from '@/db/schema/branches';
+import { env } from '@/lib/env';
 import { seedBase } from './base';
 import { seedArticlesFor } from './demo-news';
 import { DEMO_SECRETARY_BRANCH, seedBranchTree, seedDemoAccounts, seedPeople } from './demo-org';
 import { seedActivities, seedDevelopment, seedLectureCatalog, seedTraining } from './demo-records';
+
+/** Demo content belongs in the embedded database, or on a server only when SEED_DEMO=1. */
+export const wantsDemoContent = (handle: DatabaseHandle) => handle.kind === 'pglite' || env.SEED_DEMO;
 
 export type SeedResult = { base: true; demo: 'seeded' | 'already-present' | 'skipped' };
 

@@ -1,6 +1,6 @@
-import { migrateDatabase } from '../migrate';
-import { openConfiguredDatabase, wantsDemoContent } from '../open';
-import { seedDatabase } from '../seed';
+import { migrateDatabase } from '@/db/migrate';
+import { openConfiguredDatabase } from '@/db/open';
+import { seedDatabase, wantsDemoContent } from '../seed';
 
 const said = {
   seeded: 'demo content written',

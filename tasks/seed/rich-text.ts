@@ -1,4 +1,4 @@
-import type { RichTextNode } from '../schema/news';
+import type { RichTextNode } from '@/db/schema/articles';
 import type { SeedBlock } from './types';
 
 const text = (t: string): RichTextNode => ({ type: 'text', text: t });

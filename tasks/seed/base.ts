@@ -1,6 +1,6 @@
-import type { Database } from '../open';
-import { columns } from '../schema/news';
-import { developmentRuleSets } from '../schema/trainees';
+import type { Database } from '@/db/open';
+import { columns } from '@/db/schema/columns';
+import { developmentRuleSets } from '@/db/schema/development';
 import { seedColumns } from './content/columns';
 import { developmentRules2014 } from './rules';
 

@@ -1,5 +1,5 @@
-import { migrateDatabase } from '../migrate';
-import { openConfiguredDatabase } from '../open';
+import { migrateDatabase } from '@/db/migrate';
+import { openConfiguredDatabase } from '@/db/open';
 
 const handle = await openConfiguredDatabase();
 try {
