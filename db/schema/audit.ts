@@ -25,6 +25,7 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_entity_idx').on(t.entityType, t.entityId),
     index('audit_log_actor_idx').on(t.actorId, t.at),
-    index('audit_log_at_idx').on(t.at),
+    // Serves the trail's keyset order (at desc, id desc) and its date filters.
+    index('audit_log_at_id_idx').on(t.at, t.id),
   ],
 );
