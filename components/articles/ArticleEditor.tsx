@@ -9,7 +9,7 @@ import formStyles from '@/components/forms/forms.module.css';
 import { MediaPicker } from '@/components/media/MediaPicker';
 import type { RichTextNode } from '@/db/schema/news';
 import { autosaveArticleAction, createArticleAction, saveArticleAction } from '@/lib/articles/actions';
-import type { ArticleSnapshot } from '@/lib/articles/snapshot';
+import type { ArticleSnapshot } from '@/lib/articles/editable-fields';
 import { type ActionState, initialActionState } from '@/lib/actions/state';
 import type { PickedMedia } from '@/lib/media/types';
 import { RichTextEditor } from './RichTextEditor';
