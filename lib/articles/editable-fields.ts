@@ -38,7 +38,7 @@ export const editableFields = {
   pinned: { kind: 'flag', label: '置顶', audited: true },
   publishAt: { kind: 'time', label: '发布时间', audited: true, ruled: true },
   bodyJson: { kind: 'doc', label: '正文' },
-} as const satisfies Record<string, FieldSpec> & Partial<Record<keyof typeof articles.$inferSelect, FieldSpec>>;
+} as const satisfies Partial<Record<keyof typeof articles.$inferSelect, FieldSpec>>;
 
 export type EditableField = keyof typeof editableFields;
 
