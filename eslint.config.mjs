@@ -38,12 +38,6 @@ const config = [
     },
   },
   {
-    // TODO(lead): the ArticleEditor branch replaces this file's `@/db/schema/news` import with
-    // `@/lib/articles/types`; then drop this exception and db/schema/news.ts.
-    files: ['components/articles/ArticleEditor.tsx'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     // The layers point down only: app → components → lib → db → config. db/ opens, migrates and
     // owns the schema; whatever needs domain code (seed, CLIs, boot-time reindex) is in tasks/.
     files: ['db/**'],

@@ -3,16 +3,17 @@
 import type { Editor } from '@tiptap/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { Field } from '@/components/forms/Field';
 import formStyles from '@/components/forms/forms.module.css';
 import { MediaPicker } from '@/components/media/MediaPicker';
-import type { RichTextNode } from '@/db/schema/news';
+import type { RichTextNode } from '@/lib/articles/types';
 import { autosaveArticleAction, createArticleAction, saveArticleAction } from '@/lib/articles/actions';
-import type { ArticleSnapshot } from '@/lib/articles/snapshot';
+import type { ArticleSnapshot } from '@/lib/articles/editable-fields';
 import { type ActionState, initialActionState } from '@/lib/actions/state';
 import type { PickedMedia } from '@/lib/media/types';
 import { RichTextEditor } from './RichTextEditor';
+import { type SaveKind, useAutosave } from './use-autosave';
 import { useLeaveWarning } from './use-leave-warning';
 import { WorkflowPanel, type WorkflowProps } from './WorkflowPanel';
 import styles from './editor.module.css';
@@ -30,27 +31,19 @@ export type EditorArticleProps = Omit<ArticleSnapshot, 'coverMediaId' | 'publish
 
 type ColumnOption = { id: number; name: string; visible: boolean };
 
-const AUTOSAVE_MS = 4000;
-
 /** The article form: fields, body, autosave of drafts, stale-save handling, workflow buttons. */
 export function ArticleEditor({ article, columns, emptyBody }: { article: EditorArticleProps | null; columns: ColumnOption[]; emptyBody: RichTextNode }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const editorRef = useRef<Editor | null>(null);
   const versionRef = useRef(article?.version ?? 0);
-  const changes = useRef(0);
-  const saving = useRef(false);
-  const [dirty, setDirty] = useState(false);
   const [state, setState] = useState<ActionState>(initialActionState);
-  const [autoStatus, setAutoStatus] = useState('');
   const [conflict, setConflict] = useState<ActionState | null>(null);
   const [pending, startTransition] = useTransition();
   const [cover, setCover] = useState(article?.cover ?? null);
   const [pickingCover, setPickingCover] = useState(false);
   const canEdit = article ? article.canEdit : true;
   const errors = state.fieldErrors ?? {};
-
-  useLeaveWarning(dirty);
 
   // A save elsewhere on the page (workflow buttons, a refresh) may bring a newer version.
   useEffect(() => {
@@ -63,13 +56,6 @@ export function ArticleEditor({ article, columns, emptyBody }: { article: Editor
     editorRef.current?.setEditable(canEdit, false);
   }, [canEdit]);
 
-  const [changeTick, setChangeTick] = useState(0);
-  const markChanged = useCallback(() => {
-    changes.current += 1;
-    setDirty(true);
-    setChangeTick((tick) => tick + 1);
-  }, []);
-
   const collect = () => {
     const data = new FormData(formRef.current!);
     data.set('bodyJson', JSON.stringify(editorRef.current?.getJSON() ?? emptyBody));
@@ -77,52 +63,26 @@ export function ArticleEditor({ article, columns, emptyBody }: { article: Editor
     return data;
   };
 
-  /** Runs one save; returns true when it stored the text. */
-  const save = async (kind: 'save' | 'autosave'): Promise<boolean> => {
-    if (saving.current) return false;
-    saving.current = true;
-    const startedAt = changes.current;
+  const send = (kind: SaveKind) => {
     const action = !article ? createArticleAction : kind === 'autosave' ? autosaveArticleAction : saveArticleAction;
-    if (!article) setDirty(false); // creating navigates to the new article's page
-    try {
-      const result = await action(initialActionState, collect());
-      if (result.ok) {
-        if (result.data?.version) versionRef.current = Number(result.data.version);
-        if (changes.current === startedAt) setDirty(false);
-        setConflict(null);
-        const time = new Date().toLocaleTimeString('zh-CN', { hour12: false });
-        setAutoStatus(kind === 'autosave' ? `已保存（自动保存于 ${time}）` : `已保存（${time}）`);
-        if (kind === 'save') setState(result);
-        return true;
-      }
-      if (!article) setDirty(true);
-      if (result.data?.conflict === 'version') setConflict(result);
-      if (kind === 'save' || result.data?.conflict === 'version') setState(result);
-      else setAutoStatus(result.fieldErrors ? '自动保存未完成：有内容需要修改，请点击“保存”查看。' : `自动保存未完成：${result.message ?? ''}`);
-      return false;
-    } finally {
-      saving.current = false;
-    }
+    return action(initialActionState, collect());
   };
 
-  // Drafts save themselves a few seconds after the last change, into the same draft. A failed
-  // autosave is not retried until the text changes again: the status line says why.
-  useEffect(() => {
-    if (!article?.isDraft || !canEdit || !dirty || conflict) return;
-    let timer: ReturnType<typeof setTimeout>;
-    const attempt = () => {
-      if (saving.current) {
-        timer = setTimeout(attempt, 1000);
-        return;
-      }
-      setAutoStatus('正在自动保存…');
-      void save('autosave');
-    };
-    timer = setTimeout(attempt, AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-    // save() reads refs only; the timer restarts on every change (changeTick).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [article?.isDraft, canEdit, dirty, conflict, changeTick]);
+  const onResult = (kind: SaveKind, result: ActionState) => {
+    if (result.ok) {
+      if (result.data?.version) versionRef.current = Number(result.data.version);
+      setConflict(null);
+      if (kind === 'save') setState(result);
+      return;
+    }
+    if (result.data?.conflict === 'version') setConflict(result);
+    if (kind === 'save' || result.data?.conflict === 'version') setState(result);
+  };
+
+  // Drafts save themselves a few seconds after the last change, into the same draft.
+  const { dirty, status: autoStatus, markChanged, save } = useAutosave({ enabled: !!article?.isDraft && canEdit && !conflict, leavesOnSave: !article, send, onResult });
+
+  useLeaveWarning(dirty);
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { RichTextNode } from '@/lib/articles/types';
 import { diffSnapshots } from '@/lib/articles/diff';
-import type { ArticleSnapshot } from '@/lib/articles/snapshot';
+import type { ArticleSnapshot } from '@/lib/articles/editable-fields';
 import { RevisionDiff } from './RevisionDiff';
 
 const doc = (...paragraphs: string[]): RichTextNode => ({

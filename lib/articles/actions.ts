@@ -3,19 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
 import { revalidatePublicNews } from '@/lib/news/revalidate';
-import {
-  archiveArticle,
-  type ArticleWriteResult,
-  autosaveArticle,
-  createArticle,
-  publishArticle,
-  restoreRevision,
-  returnArticle,
-  saveArticle,
-  submitArticle,
-  unarchiveArticle,
-} from './commands';
+import type { ArticleWriteResult } from './article-writes';
+import { autosaveArticle, createArticle, restoreRevision, saveArticle } from './editing';
 import { autosaveArticleSchema, createArticleSchema, publishSchema, restoreRevisionSchema, returnSchema, saveArticleSchema, transitionSchema } from './schemas';
+import { archiveArticle, publishArticle, returnArticle, submitArticle, unarchiveArticle } from './transitions';
 
 /** Admin lists always; the public pages only when readers could see the article before or after. */
 function revalidateArticle(_input: unknown, result: ArticleWriteResult) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RichTextNode } from '@/db/schema/articles';
 import { bodyToBlocks, diffBlocks, diffSnapshots, formatPublishAt } from './diff';
-import type { ArticleSnapshot } from './snapshot';
+import type { ArticleSnapshot } from './editable-fields';
 
 const text = (t: string, marks?: RichTextNode['marks']): RichTextNode => ({ type: 'text', text: t, marks });
 const p = (...content: (string | RichTextNode)[]): RichTextNode => ({

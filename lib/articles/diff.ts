@@ -2,7 +2,7 @@ import { formatDateTime } from '@/lib/format';
 import { bodyToBlocks } from './diff-blocks';
 import { type DiffRow, diffBlocks } from './diff-lines';
 import { type DiffSegment, diffText } from './diff-text';
-import { type ArticleSnapshot, snapshotFieldLabels } from './snapshot';
+import { type ArticleSnapshot, snapshotFieldLabels } from './editable-fields';
 
 export { bodyToBlocks } from './diff-blocks';
 export { diffBlocks, type DiffKind, type DiffRow } from './diff-lines';

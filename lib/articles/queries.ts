@@ -9,7 +9,7 @@ import { type Actor, authorize, scopeOf } from '@/lib/auth/permissions';
 import { type Page, paginate } from '@/lib/pagination/offset';
 import { listArticleAttachments } from '@/lib/media/queries';
 import type { PublicArticle } from '@/lib/news/article-queries';
-import type { ArticleSnapshot } from './snapshot';
+import type { ArticleSnapshot } from './editable-fields';
 import { readSnapshot } from './snapshot-io';
 import { canDoTransition, canEditArticle, effectiveStatus, type Transition } from './workflow';
 

@@ -1,5 +1,7 @@
+// First: the stand-ins it registers must be in place before the modules below are imported.
+import { session } from './setup/request-mocks';
 import { and, count, eq, ne } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loginAttempts, users } from '@/db/schema/accounts';
 import {
   changeOwnPasswordAction,
@@ -15,7 +17,6 @@ import { LOGIN_LIMITS } from '@/lib/auth/attempt-limits';
 import { verifyPassword } from '@/lib/auth/password';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import type { SessionUser } from '@/lib/auth/sessions';
-import { createTestDatabase, type TestDatabase } from '../db';
 import {
   accountsSnapshot,
   addUser,
@@ -31,31 +32,23 @@ import {
   loadSession,
   login,
   openSession,
-  seedDemo,
   signedIn,
   stateOf,
   submit,
   userRow,
 } from './auth-fixtures';
+import { withDemoDatabase } from './setup/demo-database';
 
 // Account administration through the real server actions, as the demo admin unless a test says
 // otherwise: validation, conflicts, the guards that keep the portal administrable, one-time
 // passwords, and the audit row every successful change writes in its own transaction.
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
-
-let db: TestDatabase;
+const db = withDemoDatabase();
 let admin: SessionUser;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemo(db.db);
   admin = await signedIn(db.db, 'admin');
 });
-afterAll(() => db.close());
 
 /** Runs an action as `user`; getCurrentUser is read before the action's first await. */
 function as<T>(user: SessionUser, run: () => Promise<T>): Promise<T> {

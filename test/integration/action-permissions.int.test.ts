@@ -1,6 +1,8 @@
+// First: the stand-ins it registers must be in place before the modules below are imported.
+import { session } from './setup/request-mocks';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as accountActions from '@/lib/accounts/actions';
 import * as articleActions from '@/lib/articles/actions';
 import * as columnActions from '@/lib/columns/actions';
@@ -9,7 +11,6 @@ import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
 import { type Role, roles } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { verifyAuditChain } from '@/lib/audit/verify';
-import { createTestDatabase, type TestDatabase } from '../db';
 import {
   accountsSnapshot,
   addUser,
@@ -21,7 +22,6 @@ import {
   type FormAction,
   lastAuditId,
   loadSession,
-  seedDemo,
   signedIn,
   submit,
   userRow,
@@ -29,16 +29,12 @@ import {
 import { articleIn, docJson, editorForm, revisionsOf } from './article-fixtures';
 import { columnRow, insertColumn } from './column-fixtures';
 import { mediaCases, withTemporaryMediaStorage } from './media-matrix';
+import { withDemoDatabase } from './setup/demo-database';
 
 // Every server action × every role, through the real actions on the seeded demo. What each role
 // may do is read from permissionMatrix, so a change to the matrix changes what is expected here.
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
-
-let db: TestDatabase;
+const db = withDemoDatabase();
 const actors = {} as Record<Role, SessionUser>;
 /** Each demo account's current password: changing one's own password is allowed to every role. */
 const passwords = Object.fromEntries(roles.map((r) => [r, DEMO_PASSWORD])) as Record<Role, string>;
@@ -47,12 +43,9 @@ let created = 0;
 let columnsCreated = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemo(db.db);
   for (const role of roles) actors[role] = await signedIn(db.db, demoUsername[role]);
   targetId = (await addUser(db.db, { username: 'matrix-target', role: 'editor' })).id;
 });
-afterAll(() => db.close());
 withTemporaryMediaStorage();
 
 const target = () => userRow(db.db, 'matrix-target');

@@ -1,5 +1,7 @@
+// First: the stand-ins it registers must be in place before the modules below are imported.
+import { revalidatePath, session } from './setup/request-mocks';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { articles, slugRedirects } from '@/db/schema/articles';
 import {
   archiveArticleAction,
@@ -16,29 +18,21 @@ import { getArticleForEditor, listAdminArticles } from '@/lib/articles/queries';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { findSlugRedirect, findVisibleArticle } from '@/lib/news/article-queries';
 import { listLatestByColumn } from '@/lib/news/queries';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { articleById, articleIn, docJson, editorForm, revisionsOf } from './article-fixtures';
-import { auditRowsAfter, form, lastAuditId, seedDemo, signedIn, stateOf, submit } from './auth-fixtures';
+import { auditRowsAfter, form, lastAuditId, signedIn, stateOf, submit } from './auth-fixtures';
 import { columnIdOf } from './news-fixtures';
+import { withDemoDatabase } from './setup/demo-database';
 
 // The editorial workflow through the real server actions: who may do which step, what each
 // step stores (revisions, audit rows, public visibility), stale saves and restores.
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-const revalidatePath = vi.hoisted(() => vi.fn());
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
-vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
-
-let db: TestDatabase;
+const db = withDemoDatabase();
 let admin: SessionUser;
 let editor: SessionUser;
 let otherEditor: SessionUser;
 let workNews: number;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemo(db.db);
   admin = await signedIn(db.db, 'admin');
   editor = await signedIn(db.db, 'editor');
   const { addUser } = await import('./auth-fixtures');
@@ -46,7 +40,6 @@ beforeAll(async () => {
   otherEditor = await signedIn(db.db, 'editor-two');
   workNews = await columnIdOf(db.db, 'work-news');
 });
-afterAll(() => db.close());
 beforeEach(() => revalidatePath.mockClear());
 
 const as = (user: SessionUser) => {

@@ -1,5 +1,7 @@
+// First: the stand-ins it registers must be in place before the modules below are imported.
+import { revalidatePath, session } from './setup/request-mocks';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { articles } from '@/db/schema/articles';
 import { columns } from '@/db/schema/columns';
 import type { SessionUser } from '@/lib/auth/sessions';
@@ -8,21 +10,16 @@ import { listColumnsForAdmin } from '@/lib/columns/queries';
 import { AppError } from '@/lib/errors';
 import { findVisibleArticle } from '@/lib/news/article-queries';
 import { findVisibleColumn, listVisibleColumns } from '@/lib/news/queries';
-import { createTestDatabase, type TestDatabase } from '../db';
-import { auditRowsAfter, beforeAnyCommits, form, type FormAction, lastAuditId, seedDemo, signedIn, stateOf, submit } from './auth-fixtures';
+import { auditRowsAfter, beforeAnyCommits, form, type FormAction, lastAuditId, signedIn, stateOf, submit } from './auth-fixtures';
 import { columnOrder, columnRow, insertColumn } from './column-fixtures';
 import { insertArticle } from './news-fixtures';
+import { withDemoDatabase } from './setup/demo-database';
 
 // Column administration through the real server actions, as the demo admin: validation,
 // conflicts, ordering under concurrency, hiding, deleting with the move of its articles, the
 // one audit row of every change and the public cache it drops.
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-const revalidatePath = vi.hoisted(() => vi.fn());
 const failAudit = vi.hoisted(() => ({ on: false }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
-vi.mock('next/cache', () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
 vi.mock('@/lib/audit/append', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/lib/audit/append')>();
   return {
@@ -34,15 +31,12 @@ vi.mock('@/lib/audit/append', async (importOriginal) => {
   };
 });
 
-let db: TestDatabase;
+const db = withDemoDatabase();
 let admin: SessionUser;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemo(db.db);
   admin = await signedIn(db.db, 'admin');
 });
-afterAll(() => db.close());
 beforeEach(() => {
   session.user = admin;
   revalidatePath.mockClear();

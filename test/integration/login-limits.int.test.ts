@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loginAttempts, userSessions, users } from '@/db/schema/accounts';
 import { deviceIdFor, withDeviceToken } from '@/lib/auth/device-cookie';
 import { attemptLogin, LOGIN_LIMITS, type LoginResult } from '@/lib/auth/login';
 import { verifyPassword } from '@/lib/auth/password';
-import { createTestDatabase, type TestDatabase } from '../db';
-import { DEMO_PASSWORD, login, seedDemo, userRow } from './auth-fixtures';
+import { DEMO_PASSWORD, login, userRow } from './auth-fixtures';
+import { withDemoDatabase } from './setup/demo-database';
 
 // Login limits on the seeded demo, through attemptLogin itself. The limiter lives in
 // attemptLogin, not in the form or the route: Auth.js's credentials provider (lib/auth/auth.ts)
@@ -20,12 +20,7 @@ vi.mock('@/lib/auth/password', async (importOriginal) => {
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
 });
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemo(db.db);
-});
-afterAll(() => db.close());
+const db = withDemoDatabase();
 beforeEach(async () => {
   await db.db.delete(loginAttempts);
   vi.mocked(verifyPassword).mockClear();

@@ -1,41 +1,33 @@
+// First: the stand-ins it registers must be in place before the modules below are imported.
+import { session } from './setup/request-mocks';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleAttachments } from '@/db/schema/articles';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { addAttachmentAction, moveAttachmentAction, removeAttachmentAction } from '@/lib/media/actions';
 import { listArticleAttachments } from '@/lib/media/queries';
 import { findVisibleArticle } from '@/lib/news/article-queries';
 import { GET as downloadRoute } from '@/app/attachments/[id]/route';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { docx, html, pdf, xlsx, zipOf } from '../fixtures/media';
-import { addUser, auditRowsAfter, form, lastAuditId, seedDemo, signedIn, stateOf } from './auth-fixtures';
+import { addUser, auditRowsAfter, form, lastAuditId, signedIn, stateOf } from './auth-fixtures';
 import { articleIn } from './article-fixtures';
 import { fileForm, storedBytes, useTemporaryStorage } from './media-fixtures';
+import { withDemoDatabase } from './setup/demo-database';
 
 // Notice attachments: checked by content, only on one's own drafts (admins: any state), and
 // downloadable by the public only once the article is public.
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
-
-let db: TestDatabase;
+const db = withDemoDatabase();
 let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
 const users = {} as Record<'admin' | 'editor' | 'otherEditor' | 'auditor' | 'secretary', SessionUser>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemo(db.db);
   storage = await useTemporaryStorage();
   await addUser(db.db, { username: 'editor-two', role: 'editor' });
   for (const [key, username] of Object.entries({ admin: 'admin', editor: 'editor', otherEditor: 'editor-two', auditor: 'auditor', secretary: 'secretary' }))
     users[key as keyof typeof users] = await signedIn(db.db, username);
 });
-afterAll(async () => {
-  await storage.cleanup();
-  await db.close();
-});
+afterAll(() => storage.cleanup());
 
 const as = (user: SessionUser | null) => (session.user = user);
 const attach = (articleId: number, data: Uint8Array, name: string) => stateOf(addAttachmentAction, fileForm({ articleId }, data, name, 'application/pdf'));

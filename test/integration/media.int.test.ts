@@ -1,43 +1,35 @@
+// First: the stand-ins it registers must be in place before the modules below are imported.
+import { session } from './setup/request-mocks';
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles } from '@/db/schema/articles';
 import { media } from '@/db/schema/media';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { deleteMediaAction, updateMediaAction, uploadMediaAction } from '@/lib/media/actions';
 import { GET as listRoute } from '@/app/api/admin/media/route';
 import { GET as mediaRoute } from '@/app/media/[...key]/route';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { animatedGif, GPS_MARKER, html, jpegWithGps, png, pngBomb } from '../fixtures/media';
-import { auditRowsAfter, form, lastAuditId, seedDemo, signedIn, stateOf } from './auth-fixtures';
+import { auditRowsAfter, form, lastAuditId, signedIn, stateOf } from './auth-fixtures';
 import { articleIn } from './article-fixtures';
 import { fileForm, mediaRow, metadataOf, storedBytes, storedKeys, useTemporaryStorage } from './media-fixtures';
+import { withDemoDatabase } from './setup/demo-database';
 
 // The media library through its real actions and routes: what gets stored, what never does
 // (metadata), what is refused, and when an image may be deleted.
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
-
-let db: TestDatabase;
+const db = withDemoDatabase();
 let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
 let editor: SessionUser;
 let auditor: SessionUser;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemo(db.db);
   storage = await useTemporaryStorage();
   editor = await signedIn(db.db, 'editor');
   auditor = await signedIn(db.db, 'auditor');
   session.user = editor;
 });
-afterAll(async () => {
-  await storage.cleanup();
-  await db.close();
-});
+afterAll(() => storage.cleanup());
 
 async function upload(data: Uint8Array, name: string, values: Record<string, string> = { altText: '主题党日活动现场' }) {
   return stateOf(uploadMediaAction, fileForm(values, data, name, 'image/jpeg'));

@@ -1,6 +1,8 @@
+// First: the stand-ins it registers must be in place before the modules below are imported.
+import { session } from './setup/request-mocks';
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users as usersTable } from '@/db/schema/accounts';
 import { articleAttachments } from '@/db/schema/articles';
 import type { SessionUser } from '@/lib/auth/sessions';
@@ -8,23 +10,18 @@ import { addAttachmentAction } from '@/lib/media/actions';
 import { GET as exportAudit } from '@/app/(admin)/admin/audit/export/route';
 import { GET as listMedia } from '@/app/api/admin/media/route';
 import { GET as downloadAttachment } from '@/app/attachments/[id]/route';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { pdf } from '../fixtures/media';
-import { addUser, seedDemo, signedIn, stateOf } from './auth-fixtures';
+import { addUser, signedIn, stateOf } from './auth-fixtures';
 import { articleIn } from './article-fixtures';
 import { fileForm, useTemporaryStorage } from './media-fixtures';
+import { withDemoDatabase } from './setup/demo-database';
 
 // Every route handler goes through one guard (lib/auth/route-guard.ts): signed out, a password
 // still to be changed, a missing permission and an allowed user, for each handler.
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
-
 type Who = 'signedOut' | 'mustChangePassword' | 'lacking' | 'allowed';
 
-let db: TestDatabase;
+const db = withDemoDatabase();
 let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
 const as = {} as Record<'admin' | 'editor' | 'auditor' | 'secretary' | 'newEditor' | 'newAuditor', SessionUser>;
 let draftAttachmentId: number;
@@ -39,8 +36,6 @@ async function mustChange(username: string, role: SessionUser['role']) {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemo(db.db);
   storage = await useTemporaryStorage();
   for (const name of ['admin', 'editor', 'auditor', 'secretary'] as const) as[name] = await signedIn(db.db, name);
   as.newEditor = await mustChange('editor-new', 'editor');
@@ -53,10 +48,7 @@ beforeAll(async () => {
   const [row] = await db.db.select({ id: articleAttachments.id }).from(articleAttachments).where(eq(articleAttachments.articleId, draft.id));
   draftAttachmentId = row!.id;
 });
-afterAll(async () => {
-  await storage.cleanup();
-  await db.close();
-});
+afterAll(() => storage.cleanup());
 
 async function call(user: SessionUser | null, route: () => Promise<Response>) {
   session.user = user;

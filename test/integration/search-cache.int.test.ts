@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+// First: the stand-ins it registers must be in place before the modules below are imported.
+import { session } from './setup/request-mocks';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { archiveArticleAction, publishArticleAction } from '@/lib/articles/actions';
-import type { SessionUser } from '@/lib/auth/sessions';
 import { searchArticlesGuarded } from '@/lib/news/search';
-import { createTestDatabase, type TestDatabase } from '../db';
 import { articleIn } from './article-fixtures';
-import { form, seedDemo, signedIn, stateOf } from './auth-fixtures';
+import { form, signedIn, stateOf } from './auth-fixtures';
 import { columnIdOf, insertArticle } from './news-fixtures';
+import { withDemoDatabase } from './setup/demo-database';
 
 // The public search's result cache (lib/search/guard.ts) through the real editorial actions:
 // results are served from the cache until an article changes visibility, then searched again.
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
-
-let db: TestDatabase;
+const db = withDemoDatabase();
 let published: { id: number; version: number };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemo(db.db);
   session.user = await signedIn(db.db, 'admin');
 });
-afterAll(() => db.close());
 
 const QUERY = '数字乡村振兴';
 const search = () => searchArticlesGuarded({ query: QUERY, page: 1 });

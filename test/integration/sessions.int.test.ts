@@ -1,28 +1,22 @@
+// First: the stand-ins it registers must be in place before the modules below are imported.
+import { session } from './setup/request-mocks';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { userSessions } from '@/db/schema/accounts';
 import { branches } from '@/db/schema/branches';
 import { setUserActiveAction, updateUserAction } from '@/lib/accounts/actions';
 import { can } from '@/lib/auth/permissions';
 import { revokeSession, type SessionUser } from '@/lib/auth/sessions';
-import { createTestDatabase, type TestDatabase } from '../db';
-import { addUser, branchIdOf, form, IDLE_HOURS, loadSession, openSession, seedDemo, signedIn, stateOf, userRow } from './auth-fixtures';
+import { addUser, branchIdOf, form, IDLE_HOURS, loadSession, openSession, signedIn, stateOf, userRow } from './auth-fixtures';
+import { withDemoDatabase } from './setup/demo-database';
 
 // Server-side sessions: every request re-checks the row, so sign-out, deactivation, role
 // changes, idle time and expiry take effect on the very next request.
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => session.user }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '127.0.0.1' }) }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
-
-let db: TestDatabase;
+const db = withDemoDatabase();
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedDemo(db.db);
   session.user = await signedIn(db.db, 'admin');
 });
-afterAll(() => db.close());
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
 const setSession = (id: string, values: Partial<typeof userSessions.$inferInsert>) =>
