@@ -1,17 +1,23 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
+  time,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { branches } from './branches';
+import { attachmentKinds } from './articles';
 import { oneOf, timestamps, versioned } from './helpers';
+import { media } from './media';
+import { people } from './people';
 
 export const activityKinds = [
   'general_meeting',
@@ -20,6 +26,8 @@ export const activityKinds = [
   'party_lecture',
   'themed_party_day',
   'organizational_life_meeting',
+  'democratic_review',
+  'volunteer_service',
   'other',
 ] as const;
 export type ActivityKind = (typeof activityKinds)[number];
@@ -29,7 +37,11 @@ export type ActivityStatus = (typeof activityStatuses)[number];
 
 /**
  * A branch-life record (三会一课, 主题党日 …). Compliance counts by `heldOn`, the day the meeting
- * took place, never by `enteredAt`; the gap between them reveals back-filled records.
+ * took place, never by when it was entered; `submittedOn - heldOn` reveals back-filled records.
+ *
+ * A draft may be incomplete; submitting locks it. A submitted record changes only by a
+ * correction: a new row in `activity_record_versions` (with its reason) and `revision` + 1, in
+ * the same transaction. The triggers of migration 0007 refuse anything else, also in SQL.
  */
 export const activityRecords = pgTable(
   'activity_records',
@@ -40,51 +52,140 @@ export const activityRecords = pgTable(
       .references(() => branches.id, { onDelete: 'restrict' }),
     kind: text({ enum: activityKinds }).notNull(),
     heldOn: date({ mode: 'string' }).notNull(),
-    place: text().notNull(),
-    topic: text().notNull(),
-    // 第一议题: the study item that opens the meeting.
+    startTime: time(),
+    endTime: time(),
+    place: text(),
+    topic: text(),
+    // 第一议题: whether the meeting opened with study of the latest central speeches, and what.
+    firstAgendaStudied: boolean().notNull().default(false),
     firstAgendaTopic: text(),
-    hostName: text().notNull(),
-    recorderName: text().notNull(),
+    hostPersonId: integer().references(() => people.id, { onDelete: 'restrict' }),
+    recorderPersonId: integer().references(() => people.id, { onDelete: 'restrict' }),
+    // The lecturer of a 党课, from the roster.
+    speakerPersonId: integer().references(() => people.id, { onDelete: 'restrict' }),
+    // Sanitized rich text (the article body allow-list).
     minutes: text().notNull().default(''),
     status: text({ enum: activityStatuses }).notNull().default('draft'),
-    enteredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // 0 while a draft; 1 once submitted; + 1 for each correction.
+    revision: integer().notNull().default(0),
     submittedAt: timestamp({ withTimezone: true }),
-    // A correction after review is a new record pointing at the one it supersedes.
-    supersedesId: integer(),
+    // The calendar day (Asia/Shanghai) of the first submission: lateness is counted from it.
+    submittedOn: date({ mode: 'string' }),
+    submittedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp({ withTimezone: true }),
+    reviewedBy: integer().references(() => users.id, { onDelete: 'set null' }),
     createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
     ...versioned,
   },
   (t) => [
-    index('activity_records_branch_held_idx').on(t.branchId, t.heldOn.desc()),
-    index('activity_records_kind_held_idx').on(t.kind, t.heldOn),
-    index('activity_records_status_idx').on(t.status),
+    index('activity_records_held_idx').on(t.heldOn.desc(), t.id.desc()),
+    index('activity_records_branch_held_idx').on(t.branchId, t.heldOn.desc(), t.id.desc()),
+    index('activity_records_kind_held_idx').on(t.kind, t.heldOn.desc(), t.id.desc()),
+    index('activity_records_status_idx').on(t.status, t.heldOn.desc(), t.id.desc()),
     check('activity_records_kind_check', oneOf(t.kind, activityKinds)),
     check('activity_records_status_check', oneOf(t.status, activityStatuses)),
+    check(
+      'activity_records_complete_check',
+      sql`${t.status} = 'draft' or (${t.place} is not null and ${t.topic} is not null and ${t.hostPersonId} is not null and ${t.recorderPersonId} is not null and ${t.submittedOn} is not null and ${t.revision} >= 1)`,
+    ),
+    check('activity_records_times_check', sql`${t.endTime} is null or ${t.startTime} is null or ${t.endTime} > ${t.startTime}`),
+  ],
+);
+
+/**
+ * Every submitted state of a record: revision 1 is the submission, each later one a correction
+ * with its reason. `content` is the whole record as it stood (fields, attendance, photos,
+ * attachments), so two revisions can be shown as a diff. Append-only.
+ */
+export const activityRecordVersions = pgTable(
+  'activity_record_versions',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    recordId: integer()
+      .notNull()
+      .references(() => activityRecords.id, { onDelete: 'restrict' }),
+    revision: integer().notNull(),
+    content: jsonb().$type<Record<string, unknown>>().notNull(),
+    // Required for corrections (revision > 1).
+    reason: text(),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('activity_record_versions_revision_key').on(t.recordId, t.revision),
+    check('activity_record_versions_reason_check', sql`${t.revision} = 1 or coalesce(length(trim(${t.reason})), 0) > 0`),
   ],
 );
 
 export const attendanceStatuses = ['present', 'absent'] as const;
+// 公差 (official duty), 病假, 事假, 其他 (with text).
+export const absenceReasons = ['official_duty', 'sick_leave', 'personal_leave', 'other'] as const;
 
+/** The attendance grid: one row per member of the node, present or absent with a reason. */
 export const activityAttendees = pgTable(
   'activity_attendees',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    activityId: integer()
+    recordId: integer()
       .notNull()
       .references(() => activityRecords.id, { onDelete: 'cascade' }),
-    personName: text().notNull(),
+    personId: integer()
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
     attendance: text({ enum: attendanceStatuses }).notNull(),
-    absenceReason: text(),
+    absenceReason: text({ enum: absenceReasons }),
+    absenceNote: text(),
   },
   (t) => [
-    uniqueIndex('activity_attendees_person_key').on(t.activityId, t.personName),
+    uniqueIndex('activity_attendees_person_key').on(t.recordId, t.personId),
+    // The six-months-without-organizational-life warning reads a person's attendance by date.
+    index('activity_attendees_person_idx').on(t.personId),
     check('activity_attendees_attendance_check', oneOf(t.attendance, attendanceStatuses)),
+    check('activity_attendees_reason_kind_check', oneOf(t.absenceReason, absenceReasons)),
     check(
       'activity_attendees_reason_check',
-      sql`${t.attendance} = 'present' or coalesce(length(trim(${t.absenceReason})), 0) > 0`,
+      sql`(${t.attendance} = 'present' and ${t.absenceReason} is null) or (${t.attendance} = 'absent' and ${t.absenceReason} is not null and (${t.absenceReason} <> 'other' or coalesce(length(trim(${t.absenceNote})), 0) > 0))`,
     ),
+  ],
+);
+
+/** Photos of a record, chosen from the media library. */
+export const activityRecordPhotos = pgTable(
+  'activity_record_photos',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    recordId: integer()
+      .notNull()
+      .references(() => activityRecords.id, { onDelete: 'cascade' }),
+    mediaId: integer()
+      .notNull()
+      .references(() => media.id, { onDelete: 'restrict' }),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [uniqueIndex('activity_record_photos_media_key').on(t.recordId, t.mediaId)],
+);
+
+/** Files attached to a record (sign-in sheets, minutes as filed), kind checked from the content. */
+export const activityRecordAttachments = pgTable(
+  'activity_record_attachments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    recordId: integer()
+      .notNull()
+      .references(() => activityRecords.id, { onDelete: 'cascade' }),
+    storageKey: text().notNull(),
+    originalName: text().notNull(),
+    kind: text({ enum: attachmentKinds }).notNull(),
+    byteSize: integer().notNull(),
+    sortOrder: integer().notNull().default(0),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('activity_record_attachments_storage_key').on(t.storageKey),
+    index('activity_record_attachments_record_idx').on(t.recordId, t.sortOrder),
+    check('activity_record_attachments_kind_check', oneOf(t.kind, attachmentKinds)),
   ],
 );
 

@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   uniqueIndex,
@@ -30,12 +31,12 @@ export const branches = pgTable(
     // The government unit (机关部门) this organization sits in.
     unitName: text().notNull(),
     code: text().notNull(),
-    secretaryName: text(),
-    deputySecretaryName: text(),
+    // Who holds which committee position, and until when, is in `committee_positions`; how many
+    // members a node has is counted from `people`, never typed in.
     contactPhone: text(),
-    memberCount: integer().notNull().default(0),
     establishedOn: date({ mode: 'string' }),
-    committeeTermEndsOn: date({ mode: 'string' }),
+    // A dissolved node stays in the tree with its records (they are history); it takes no new ones.
+    dissolvedOn: date({ mode: 'string' }),
     showcase: text(),
     sortOrder: integer().notNull().default(0),
     createdBy: integer().references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
@@ -46,6 +47,26 @@ export const branches = pgTable(
     uniqueIndex('branches_code_key').on(t.code),
     index('branches_parent_idx').on(t.parentId, t.sortOrder),
     check('branches_kind_check', oneOf(t.kind, branchKinds)),
-    check('branches_member_count_check', sql`${t.memberCount} >= 0`),
+    check('branches_dissolved_check', sql`${t.dissolvedOn} is null or ${t.establishedOn} is null or ${t.dissolvedOn} >= ${t.establishedOn}`),
   ],
+);
+
+/**
+ * Versioned rules of branch life (the 2018 支部工作条例 frequencies, the work committee's local
+ * thresholds): a revision is a new row with its own effective date; the set in force on a
+ * record's `held_on` is the one that counts. `rules` is validated by lib/rules.
+ */
+export const branchRuleSets = pgTable(
+  'branch_rule_sets',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+    effectiveFrom: date({ mode: 'string' }).notNull(),
+    rules: jsonb().$type<Record<string, unknown>>().notNull(),
+    source: text().notNull(),
+    createdBy: integer().references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+    ...versioned,
+  },
+  (t) => [uniqueIndex('branch_rule_sets_effective_key').on(t.effectiveFrom)],
 );
