@@ -24,3 +24,37 @@ export const developmentRules2014 = {
     inactivityMonthsCountsAsLeaving: 6,
   },
 };
+
+/**
+ * Branch-life rules as data: the minimum frequencies of the 2018 支部工作条例 (试行), and the work
+ * committee's local thresholds (late entry, term warning, a finding's default due date), which
+ * are local policy and edited as rule data. `nodeKinds` names the tree nodes a frequency binds.
+ */
+export const branchRules2018 = {
+  name: '中国共产党支部工作条例（试行）及工委组织生活补充规定',
+  effectiveFrom: '2018-10-28',
+  source: '中共中央印发《中国共产党支部工作条例（试行）》；市委市级机关工委补充规定（逾期补录、任期提醒、整改期限）',
+  rules: {
+    frequencies: [
+      { kind: 'general_meeting', per: 'quarter', min: 1, nodeKinds: ['branch'] },
+      { kind: 'committee_meeting', per: 'month', min: 1, nodeKinds: ['branch'] },
+      { kind: 'group_meeting', per: 'month', min: 1, nodeKinds: ['party_group'] },
+      { kind: 'party_lecture', per: 'quarter', min: 1, nodeKinds: ['branch'] },
+      { kind: 'themed_party_day', per: 'month', min: 1, nodeKinds: ['branch'] },
+      { kind: 'organizational_life_meeting', per: 'year', min: 1, nodeKinds: ['branch'] },
+      { kind: 'democratic_review', per: 'year', min: 1, nodeKinds: ['branch'] },
+    ],
+    // The secretary gives at least one 党课 a year.
+    secretaryLecturesPerYear: 1,
+    // Local policy: entered more than this many days after `held_on` is a late entry.
+    lateEntryDays: 30,
+    // Local policy: a committee term ending within this many days is flagged.
+    termWarningDays: 90,
+    // Committee terms in years by node kind (branch committee 3, grass-roots party committee 5).
+    termYears: { unit_organization: 5, general_branch: 3, branch: 3 },
+    // Local policy: a review finding is due this many days after it is raised.
+    findingDueDays: 30,
+    // 党章: six consecutive months without organizational life is flagged as an early warning.
+    inactivityMonths: 6,
+  },
+};
