@@ -39,6 +39,8 @@ export const config = {
     years: 5,
     // Sequential requests per page (after the warm-up ones), for p50 and p95.
     samples: positiveInt('BENCH_ORG_SAMPLES', 20),
+    // The samples are taken in this many rounds over all pages (bench/org-pages.ts).
+    rounds: 4,
     warmup: 3,
     // A JSON file of targets replacing bench/org-targets.ts (same shape).
     targetsFile: process.env.BENCH_ORG_TARGETS || undefined,

@@ -36,7 +36,7 @@ export const orgTargets: OrgTarget[] = [
 
   // Pages that exist before issue 11: the same sign-in, sessions and keyset paging.
   { name: 'audit trail', as: 'admin', path: '/admin/audit' },
-  { name: 'audit trail, page 3', as: 'admin', path: '/admin/audit', followNext: 2 },
   { name: 'articles', as: 'admin', path: '/admin/articles' },
+  { name: 'articles, page 3', as: 'admin', path: '/admin/articles', followNext: 2 },
   { name: 'users', as: 'admin', path: '/admin/users' },
 ];

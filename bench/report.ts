@@ -124,10 +124,11 @@ export function orgCorpusLines(corpus: OrgCorpus): string {
 export function orgPagesTable(rows: OrgPageResult[], maxMs: number): string {
   const ms = (value: number | null) => (value === null ? '-' : value.toFixed(1));
   return table(
-    ['admin page (server time, sequential requests)', 'as', 'n', 'p50 ms', 'p95 ms', 'max ms', 'KB', `verdict (p95 ≤ ${maxMs} ms)`],
+    ['admin page (server time, sequential requests)', 'as', 'page', 'n', 'p50 ms', 'p95 ms', 'max ms', 'KB', `verdict (p95 ≤ ${maxMs} ms)`],
     rows.map((r) => [
       `${r.name}: ${r.measuredPath.length > 80 ? `${r.measuredPath.slice(0, 77)}…` : r.measuredPath}`,
       r.as,
+      String(r.hops + 1),
       String(r.samples),
       ms(r.p50),
       ms(r.p95),

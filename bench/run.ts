@@ -70,7 +70,7 @@ async function main() {
     if (database.kind === 'postgres') {
       console.log('org corpus: loading (several minutes at full size)…');
       orgCorpus = await insertOrgCorpus(database.url, config.org, console.log);
-      console.log(orgCorpusLines(orgCorpus));
+      console.log(`org corpus: loaded in ${orgCorpus.seconds.toFixed(1)} s`);
     } else {
       // A million records with attendance is a PostgreSQL load; PGlite would take hours.
       problems.push(`org: no PostgreSQL server at ${config.adminUrl}; the organization half is measured on PostgreSQL only`);
@@ -106,11 +106,14 @@ async function main() {
 
   // The admin pages of the organization half: sequential requests, after the public load has ended.
   let orgPages: OrgPageResult[] | undefined;
+  let orgLoadavg: number[] | undefined;
   if (orgCorpus) {
     try {
       console.log('org pages: server time, sequential requests');
       const targets = loadTargets(orgTargets, config.org.targetsFile);
-      orgPages = await measureOrgPages(baseUrl, targets, orgCorpus.fixtures, { samples: config.org.samples, warmup: config.org.warmup, maxMs: config.targets.orgPageP95Ms }, console.log);
+      const { samples, rounds, warmup } = config.org;
+      orgPages = await measureOrgPages(baseUrl, targets, orgCorpus.fixtures, { samples, rounds, warmup, maxMs: config.targets.orgPageP95Ms }, console.log);
+      orgLoadavg = os.loadavg();
     } catch (error) {
       problems.push(`org pages: ${message(error)}`);
       console.log(`org pages: ERROR: ${message(error)}`);
@@ -131,7 +134,10 @@ async function main() {
     }
   }
   if (orgCorpus) console.log(`\n${orgCorpusLines(orgCorpus)}`);
-  if (orgPages) console.log(`\n${orgPagesTable(orgPages, config.targets.orgPageP95Ms)}`);
+  if (orgPages) {
+    console.log(`\n${orgPagesTable(orgPages, config.targets.orgPageP95Ms)}`);
+    console.log(`load average after the org pages: ${orgLoadavg?.map((n) => n.toFixed(2)).join(' ')} (${os.cpus().length} CPUs, shared)`);
+  }
   for (const problem of problems) console.log(`could not measure: ${problem}`);
 
   const file = writeResults(
