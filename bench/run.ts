@@ -31,6 +31,8 @@ async function main() {
     parts.org && `org: ${config.org.units} units, ${config.org.grassRoots} grass-roots nodes, ${config.org.people} people, ~${config.org.records} records over ${config.org.years} years`,
   ];
   console.log(`bench: ${about.filter(Boolean).join('; ')}; ${os.cpus().length} CPUs`);
+  // Read before the long load, so a bad BENCH_ORG_TARGETS file fails at once.
+  const pageTargets = parts.org ? loadTargets(orgTargets, config.org.targetsFile) : [];
 
   const build = await ensureBuild();
   console.log(`build: ${build}`);
@@ -110,9 +112,8 @@ async function main() {
   if (orgCorpus) {
     try {
       console.log('org pages: server time, sequential requests');
-      const targets = loadTargets(orgTargets, config.org.targetsFile);
       const { samples, rounds, warmup } = config.org;
-      orgPages = await measureOrgPages(baseUrl, targets, orgCorpus.fixtures, { samples, rounds, warmup, maxMs: config.targets.orgPageP95Ms }, console.log);
+      orgPages = await measureOrgPages(baseUrl, pageTargets, orgCorpus.fixtures, { samples, rounds, warmup, maxMs: config.targets.orgPageP95Ms }, console.log);
       orgLoadavg = os.loadavg();
     } catch (error) {
       problems.push(`org pages: ${message(error)}`);
