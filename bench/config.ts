@@ -44,6 +44,10 @@ export const config = {
     warmup: 3,
     // A JSON file of targets replacing bench/org-targets.ts (same shape).
     targetsFile: process.env.BENCH_ORG_TARGETS || undefined,
+    // BENCH_KEEP_DATABASE=1 keeps the loaded database; BENCH_ORG_DATABASE=<its name> measures
+    // it again (with BENCH_ONLY=org) without the ~10 minutes of loading.
+    keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
+    reuseDatabase: process.env.BENCH_ORG_DATABASE || undefined,
   },
   targets: {
     // A cached article's median latency while 50 connections search, relative to idle.

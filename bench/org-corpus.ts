@@ -467,6 +467,37 @@ async function insertAttendance(db: Database, today: string) {
   }
 }
 
+/**
+ * A database an earlier run loaded and kept (BENCH_KEEP_DATABASE=1): migrated by the caller,
+ * the bench accounts get new passwords for this run; nothing is loaded again.
+ */
+export async function reuseOrgCorpus(url: string): Promise<OrgCorpus> {
+  const handle = await openDatabase({ kind: 'postgres', url, poolMax: 1, statementTimeoutMs: 0 });
+  const started = performance.now();
+  try {
+    const db = handle.db;
+    const found = await db.select({ id: users.id, username: users.username, branchId: users.branchId }).from(users).where(inArray(users.username, ['bench-admin', 'bench-secretary']));
+    const admin = found.find((u) => u.username === 'bench-admin');
+    const secretary = found.find((u) => u.username === 'bench-secretary');
+    if (!admin || !secretary?.branchId) throw new Error('this database holds no org corpus of the bench (no bench-admin and bench-secretary accounts)');
+    const passwords = { admin: randomBytes(18).toString('base64url'), secretary: randomBytes(18).toString('base64url') };
+    await db.update(users).set({ passwordHash: await hashPassword(passwords.admin), active: true }).where(eq(users.id, admin.id));
+    await db.update(users).set({ passwordHash: await hashPassword(passwords.secretary), active: true }).where(eq(users.id, secretary.id));
+    const [branch] = await db.select({ name: branches.name }).from(branches).where(eq(branches.id, secretary.branchId));
+    const [root] = await db.select({ id: branches.id }).from(branches).where(and(eq(branches.kind, 'work_committee'), isNull(branches.parentId)));
+    const accounts: Accounts = {
+      admin: { id: admin.id, username: admin.username, password: passwords.admin },
+      secretary: { id: secretary.id, username: secretary.username, password: passwords.secretary, branchId: secretary.branchId, branchName: branch!.name },
+    };
+    const counts = await countRows(db, root!);
+    const fixtures = await findFixtures(db, accounts);
+    const seconds = (performance.now() - started) / 1000;
+    return { phases: [{ name: 'reused a kept database', seconds }], seconds, counts, fixtures };
+  } finally {
+    await handle.close();
+  }
+}
+
 async function countRows(db: Database, root: { id: number }): Promise<Record<string, number>> {
   const rows = (await db.execute(sql`
     select
@@ -510,16 +541,22 @@ function verify(counts: Record<string, number>, options: OrgCorpusOptions) {
   if (problems.length > 0) throw new Error(`the org corpus is not what was asked for: ${problems.join('; ')}`);
 }
 
+// Read from the tables alone (not the load's temporary ones), so a kept database yields them too.
 async function findFixtures(db: Database, accounts: Accounts): Promise<OrgFixtures> {
+  // A bench node's unit is the first part of its code (BU07-B3-P1 → BU07).
   const [unit] = (await db.execute(sql`
     select u.id, u.name, count(*)::int as records
-    from activity_records r join bench_nodes n on n.id = r.branch_id join branches u on u.id = n.unit_id
+    from activity_records r join branches b on b.id = r.branch_id join branches u on u.code = split_part(b.code, '-', 1)
+    where b.code like 'BU%'
     group by u.id, u.name order by records desc, u.id limit 1`)) as unknown as { id: number; name: string }[];
   if (!unit) throw new Error('no unit with records');
   const [person] = (await db.execute(sql`
     select a.person_id as id, count(*)::int as rows
     from activity_attendees a
-    where a.person_id in (select p.id from people p join bench_nodes n on n.id = p.branch_id where n.unit_id = ${unit.id})
+    where a.person_id in (
+      select p.id from people p join branches b on b.id = p.branch_id
+      where b.code like (select code from branches where id = ${unit.id}) || '-%'
+    )
     group by a.person_id order by rows desc, a.person_id limit 1`)) as unknown as { id: number }[];
   const [member] = await db
     .select({ id: people.id })

@@ -114,7 +114,7 @@ export function orgCorpusLines(corpus: OrgCorpus): string {
   const phases = corpus.phases.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join(', ');
   const counts = Object.entries(corpus.counts).map(([name, n]) => `${name.replace(/_/g, ' ')} ${n.toLocaleString('en-US')}`);
   return [
-    `org corpus loaded in ${corpus.seconds.toFixed(1)} s (${phases})`,
+    `org corpus ready in ${corpus.seconds.toFixed(1)} s (${phases})`,
     `  ${counts.join(', ')}`,
     `  unit measured: ${corpus.fixtures.unitName} (id ${corpus.fixtures.unitId}); person ${corpus.fixtures.personId}; secretary of ${corpus.fixtures.secretary.branchName} (id ${corpus.fixtures.secretary.branchId})`,
   ].join('\n');

@@ -9,9 +9,9 @@ import { firstLoadJs } from './bundle-size';
 import { cleanup, cleanupOnSignals } from './cleanup';
 import { baseUrl, config } from './config';
 import { insertCorpus } from './corpus';
-import { createBenchDatabase } from './database';
+import { createBenchDatabase, openKeptDatabase } from './database';
 import { type LoadResult, measure, medianResult } from './http';
-import { insertOrgCorpus, type OrgCorpus } from './org-corpus';
+import { insertOrgCorpus, type OrgCorpus, reuseOrgCorpus } from './org-corpus';
 import { loadTargets, measureOrgPages, type OrgPageResult } from './org-pages';
 import { orgTargets } from './org-targets';
 import { bundleLine, type HttpRow, httpTable, judge, orgCorpusLines, orgPagesTable, searchLine, searchLoadTable, type TargetKind, writeResults } from './report';
@@ -33,15 +33,17 @@ async function main() {
   console.log(`bench: ${about.filter(Boolean).join('; ')}; ${os.cpus().length} CPUs`);
   // Read before the long load, so a bad BENCH_ORG_TARGETS file fails at once.
   const pageTargets = parts.org ? loadTargets(orgTargets, config.org.targetsFile) : [];
+  const reuse = config.org.reuseDatabase;
+  if (reuse && parts.public) throw new Error('BENCH_ORG_DATABASE measures a kept org corpus: run it with BENCH_ONLY=org');
 
   const build = await ensureBuild();
   console.log(`build: ${build}`);
 
-  const database = await createBenchDatabase(config.adminUrl);
+  const database = reuse ? await openKeptDatabase(config.adminUrl, reuse) : await createBenchDatabase(config.adminUrl, { keep: config.org.keepDatabase });
   const onPostgres = database.kind === 'postgres';
   console.log(
     onPostgres
-      ? `database: PostgreSQL, throwaway database ${database.name}`
+      ? `database: PostgreSQL, ${reuse ? 'kept' : config.org.keepDatabase ? 'new (kept afterwards)' : 'throwaway'} database ${database.name}`
       : `database: PGlite in ${database.dir} — no PostgreSQL server at ${config.adminUrl} (${database.reason}); search is not measured on PostgreSQL`,
   );
 
@@ -70,9 +72,14 @@ async function main() {
   let orgCorpus: OrgCorpus | undefined;
   if (parts.org) {
     if (database.kind === 'postgres') {
-      console.log('org corpus: loading (several minutes at full size)…');
-      orgCorpus = await insertOrgCorpus(database.url, config.org, console.log);
-      console.log(`org corpus: loaded in ${orgCorpus.seconds.toFixed(1)} s`);
+      if (reuse) {
+        orgCorpus = await reuseOrgCorpus(database.url);
+        console.log(`org corpus: reusing the one loaded into ${reuse}`);
+      } else {
+        console.log('org corpus: loading (several minutes at full size)…');
+        orgCorpus = await insertOrgCorpus(database.url, config.org, console.log);
+        console.log(`org corpus: loaded in ${orgCorpus.seconds.toFixed(1)} s`);
+      }
     } else {
       // A million records with attendance is a PostgreSQL load; PGlite would take hours.
       problems.push(`org: no PostgreSQL server at ${config.adminUrl}; the organization half is measured on PostgreSQL only`);
