@@ -195,8 +195,7 @@ async function insertTree(db: Database, options: OrgCorpusOptions, today: string
 type Accounts = { admin: OrgAccount & { id: number }; secretary: OrgAccount & { id: number; branchId: number; branchName: string } };
 
 async function insertPeople(db: Database, nodes: (PlannedNode & { id: number })[], today: string): Promise<Accounts> {
-  const r = (i: number) => `r${i}`;
-  const randoms = Array.from({ length: 12 }, (_, i) => `random() as ${r(i)}`).join(', ');
+  const randoms = Array.from({ length: 12 }, (_, i) => `random() as r${i}`).join(', ');
   await run(
     db,
     `insert into people (branch_id, name, gender, birth_date, phone, job_title, status, status_since, joined_party_on)
