@@ -49,6 +49,12 @@ export const config = {
     keepDatabase: process.env.BENCH_KEEP_DATABASE === '1',
     reuseDatabase: process.env.BENCH_ORG_DATABASE || undefined,
   },
+  // The admin lists (measured with the org pages, on PostgreSQL): the article table and the
+  // audit trail are grown to these sizes first.
+  admin: {
+    articles: positiveInt('BENCH_ADMIN_ARTICLES', 100_000),
+    auditRows: positiveInt('BENCH_ADMIN_AUDIT_ROWS', 200_000),
+  },
   targets: {
     // A cached article's median latency while 50 connections search, relative to idle.
     underSearchLoadP50Ratio: 2,

@@ -53,16 +53,19 @@ function generate(index: number, random: ReturnType<typeof seededRandom>) {
   };
 }
 
-/** Inserts `count` published articles, built like tasks/seed/demo-news.ts builds the demo. */
-export async function insertCorpus(db: Database, count: number, onProgress?: (done: number) => void): Promise<void> {
+/**
+ * Inserts `count` published articles, built like tasks/seed/demo-news.ts builds the demo,
+ * numbered from `from` (to add to a corpus already there).
+ */
+export async function insertCorpus(db: Database, count: number, onProgress?: (done: number) => void, { from = 0 } = {}): Promise<void> {
   const columnIds = (await db.select({ id: columns.id }).from(columns)).map((c) => c.id);
   if (columnIds.length === 0) throw new Error('No columns in the database: was it seeded?');
   // Fixed seed: every run benchmarks the same corpus.
-  const random = seededRandom(20_250_101);
+  const random = seededRandom(20_250_101 + from);
   for (let start = 0; start < count; start += BATCH) {
     const rows = [];
     for (let i = start; i < Math.min(start + BATCH, count); i++) {
-      const { body, publishedAt, ...fields } = generate(i, random);
+      const { body, publishedAt, ...fields } = generate(from + i, random);
       const bodyJson = blocksToDoc(body);
       rows.push({
         ...fields,

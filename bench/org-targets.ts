@@ -37,9 +37,22 @@ export const orgTargets: OrgTarget[] = [
   { name: 'a person of own branch', as: 'secretary', path: '/admin/people/{secretaryPersonId}', issue11: true },
   { name: 'workbench', as: 'secretary', path: '/admin', issue11: true },
 
-  // Pages that exist before issue 11: the same sign-in, sessions and keyset paging.
-  { name: 'audit trail', as: 'admin', path: '/admin/audit' },
+  // The editorial desk's lists at 100,000 articles and 200,000 audit rows (issue 18; grown by
+  // bench/admin-corpus.ts): every tab, both sorts, first and last pages, a title filter.
   { name: 'articles', as: 'admin', path: '/admin/articles' },
   { name: 'articles, page 3', as: 'admin', path: '/admin/articles', followNext: 2 },
+  { name: 'articles, last page', as: 'admin', path: '/admin/articles?cursor=last' },
+  { name: 'articles, drafts', as: 'admin', path: '/admin/articles?status=draft' },
+  { name: 'articles, in review', as: 'admin', path: '/admin/articles?status=in_review' },
+  { name: 'articles, scheduled', as: 'admin', path: '/admin/articles?status=scheduled' },
+  { name: 'articles, published', as: 'admin', path: '/admin/articles?status=published' },
+  { name: 'articles, archived', as: 'admin', path: '/admin/articles?status=archived' },
+  { name: 'articles by publication', as: 'admin', path: '/admin/articles?sort=published' },
+  { name: 'articles by publication, last page', as: 'admin', path: '/admin/articles?sort=published&cursor=last' },
+  { name: 'drafts, last page', as: 'admin', path: '/admin/articles?status=draft&cursor=last' },
+  { name: 'articles titled 党课', as: 'admin', path: `/admin/articles?q=${encodeURIComponent('党课')}` },
+  { name: 'audit trail', as: 'admin', path: '/admin/audit' },
+  { name: 'audit trail, last page', as: 'admin', path: '/admin/audit?cursor=last' },
+  { name: 'media library', as: 'admin', path: '/admin/media' },
   { name: 'users', as: 'admin', path: '/admin/users' },
 ];

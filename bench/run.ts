@@ -18,6 +18,7 @@ import { bundleLine, type HttpRow, httpTable, judge, orgCorpusLines, orgPagesTab
 import { measureSearchLatency } from './search';
 import { measureSearchLoad, type SearchLoadResult } from './search-load';
 import { ensureBuild, startServer } from './server';
+import { growAdminLists } from './admin-corpus';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
@@ -80,6 +81,8 @@ async function main() {
         orgCorpus = await insertOrgCorpus(database.url, config.org, console.log);
         console.log(`org corpus: loaded in ${orgCorpus.seconds.toFixed(1)} s`);
       }
+      // The editorial desk's lists at 100,000 articles and 200,000 audit rows (issue 18).
+      await growAdminLists(database.url, config.admin, console.log);
     } else {
       // A million records with attendance is a PostgreSQL load; PGlite would take hours.
       problems.push(`org: no PostgreSQL server at ${config.adminUrl}; the organization half is measured on PostgreSQL only`);
