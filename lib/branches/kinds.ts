@@ -42,3 +42,6 @@ export const positionLabels: Record<CommitteePositionKind, string> = {
   discipline_member: '纪检委员',
   committee_member: '委员',
 };
+
+/** Committee positions in the order forms list them. */
+export const positionKinds = Object.keys(positionLabels) as CommitteePositionKind[];

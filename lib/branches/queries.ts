@@ -197,10 +197,10 @@ export async function listMoveTargets(actor: Actor, id: number): Promise<SelectO
 }
 
 /**
- * Undissolved nodes the actor may act on for `action` (the whole tree, or a secretary's
- * subtree), in tree order and indented, e.g. the targets of a transfer.
+ * Nodes the actor may act on for `action` (the whole tree, or a secretary's subtree), in tree
+ * order and indented: undissolved ones (the targets of a transfer), or all for a filter.
  */
-export async function listScopedBranchOptions(actor: Actor, action: 'people.read' | 'people.manage'): Promise<BranchOption[]> {
+export async function listScopedBranchOptions(actor: Actor, action: 'people.read' | 'people.manage', { includeDissolved = false } = {}): Promise<BranchOption[]> {
   authorize(actor, action);
   const db = await getDb();
   const rows = await db
@@ -210,7 +210,7 @@ export async function listScopedBranchOptions(actor: Actor, action: 'people.read
     .orderBy(asc(branches.sortOrder), asc(branches.id));
   // Parents outside the scope are cut, so the top of a secretary's subtree becomes a root.
   const ids = new Set(rows.map((r) => r.id));
-  const open = new Set(rows.filter((r) => r.dissolvedOn === null).map((r) => r.id));
+  const open = new Set(rows.filter((r) => includeDissolved || r.dissolvedOn === null).map((r) => r.id));
   return branchOptions(rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parentId !== null && ids.has(r.parentId) ? r.parentId : null }))).filter((o) => open.has(o.id));
 }
 

@@ -5,7 +5,7 @@ import type { StatusCounts, TreeNode } from './tree-view';
 
 // What the branch pages and components receive from lib/branches/queries.
 
-export type { StatusCounts, TreeNode, TermWarning };
+export type { BranchKind, CommitteePositionKind, StatusCounts, TreeNode, TermWarning };
 
 export type BranchTree = { roots: TreeNode[]; nodeCount: number; hits: number; q: string };
 

@@ -10,6 +10,9 @@ export const memberStatusLabels: Record<MemberStatus, string> = {
   full_member: '正式党员',
 };
 
+/** Members first, then the stages before membership, latest first. */
+export const memberStatusOrder: readonly MemberStatus[] = ['full_member', 'probationary', 'development_target', 'activist', 'applicant'];
+
 export const genderLabels = { male: '男', female: '女' } as const;
 
 /** Statuses of people who have joined the Party, and so have a 入党时间. */

@@ -42,3 +42,5 @@ export type PersonDetail = {
 };
 
 export type AccountOption = { id: number; label: string };
+
+export type { MemberStatus };
