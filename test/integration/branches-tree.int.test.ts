@@ -47,6 +47,12 @@ describe('the tree', () => {
     }
   });
 
+  it('reads the whole tree in two queries, the nodes and one grouped count, however large it is', async () => {
+    db.queries.length = 0;
+    await listBranchTree(admin);
+    expect(db.queries).toHaveLength(2);
+  });
+
   it('shows a secretary only their own subtree, with the top of it as the root', async () => {
     const mine = await listBranchTree(secretary);
     expect(mine.roots.map((r) => r.code)).toEqual(['U01-B1']);
