@@ -6,6 +6,9 @@ import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './sup
 // follow; a secretary sees only their subtree; reading a person's page is audited; every page
 // passes axe at desktop and phone width.
 
+// Each journey scans several pages twice (two widths) on a shared two-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 /** Axe at 1280 px and at 375 px (where lists become cards and nothing may scroll sideways). */
 async function scanBothWidths(page: Page) {
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -21,7 +24,8 @@ async function openNode(page: Page, code: string): Promise<number> {
   await page.goto(`/admin/branches?q=${encodeURIComponent(code)}`);
   const row = page.locator('li').filter({ has: page.getByText(code, { exact: true }) }).last();
   await row.getByRole('link').first().click();
-  await expect(page.getByRole('main').getByText(code, { exact: true })).toBeVisible();
+  await page.waitForURL(/\/admin\/branches\/\d+$/);
+  await expect(page.locator('dd').getByText(code, { exact: true })).toBeVisible();
   return Number(new URL(page.url()).pathname.split('/').pop());
 }
 
@@ -68,7 +72,7 @@ test.describe('as the admin', () => {
     const b2People = await numberIn(page, '人数', /含下级组织共 (\d+) 人/);
     expect(b2Records).toBeGreaterThan(0);
     expect(b2People).toBeGreaterThan(0);
-    await expect(page.getByRole('heading', { name: '委员会' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '委员会', exact: true })).toBeVisible();
     await scanBothWidths(page);
 
     // A move under one of its own… none is offered; the allowed parents are.
