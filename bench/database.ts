@@ -27,7 +27,7 @@ async function serverReachable(adminUrl: string): Promise<string | undefined> {
  * A throwaway database, migrated and seeded with the demo: a new database on the PostgreSQL
  * server when one answers, else a temporary PGlite directory. Both are removed by cleanup().
  */
-export async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
+export async function createBenchDatabase(adminUrl: string, options: { keep?: boolean } = {}): Promise<BenchDatabase> {
   const unreachable = await serverReachable(adminUrl);
   let db: BenchDatabase;
   if (unreachable === undefined) {
@@ -35,14 +35,18 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}"`);
     await admin.end();
-    onCleanup(`drop database ${name}`, async () => {
-      const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      try {
-        await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await dropper.end({ timeout: 2 });
-      }
-    });
+    if (options.keep) {
+      console.log(`database ${name} is kept after the run (BENCH_KEEP_DATABASE=1): drop it when done`);
+    } else {
+      onCleanup(`drop database ${name}`, async () => {
+        const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
+        try {
+          await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+        } finally {
+          await dropper.end({ timeout: 2 });
+        }
+      });
+    }
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolMax: 4 });
@@ -67,4 +71,18 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
   await migrateDatabase(db.handle);
   await seedDatabase(db.handle.db, { demo: true });
   return db;
+}
+
+/** A database an earlier run kept (BENCH_KEEP_DATABASE=1), brought up to the current migrations; never dropped. */
+export async function openKeptDatabase(adminUrl: string, name: string): Promise<Extract<BenchDatabase, { kind: 'postgres' }>> {
+  if (!/^portal_bench_\d+$/.test(name)) throw new Error(`BENCH_ORG_DATABASE must name a database the bench kept (portal_bench_<digits>), got "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolMax: 4 });
+  const close = handle.close;
+  let closing: Promise<void> | undefined;
+  handle.close = () => (closing ??= close());
+  onCleanup('close bench database handle', () => handle.close());
+  await migrateDatabase(handle);
+  return { kind: 'postgres', name, url: url.toString(), handle };
 }

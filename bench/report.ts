@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BundleSize } from './bundle-size';
 import type { LoadResult } from './http';
+import type { OrgCorpus } from './org-corpus';
+import type { OrgPageResult } from './org-pages';
 import type { SearchLatency } from './search';
 import type { SearchLoadResult } from './search-load';
 
@@ -105,6 +107,36 @@ export function bundleLine(bundle: BundleSize, maxKb: number): { line: string; v
     bundle.status !== 200 ? `INVALID (page answered ${bundle.status})` : failedScripts > 0 ? `INVALID (${failedScripts} scripts not 200)` : bundle.totalGzipKb <= maxKb ? 'PASS' : 'FAIL';
   const line = `first-load JS of ${bundle.path}: ${bundle.scripts.length} scripts, ${bundle.totalGzipKb.toFixed(1)} KB gzipped  [target ≤ ${maxKb} KB: ${verdict}]`;
   return { line, verdict };
+}
+
+/** How long the organization corpus took to load, phase by phase, and what it holds. */
+export function orgCorpusLines(corpus: OrgCorpus): string {
+  const phases = corpus.phases.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join(', ');
+  const counts = Object.entries(corpus.counts).map(([name, n]) => `${name.replace(/_/g, ' ')} ${n.toLocaleString('en-US')}`);
+  return [
+    `org corpus ready in ${corpus.seconds.toFixed(1)} s (${phases})`,
+    `  ${counts.join(', ')}`,
+    `  unit measured: ${corpus.fixtures.unitName} (id ${corpus.fixtures.unitId}); person ${corpus.fixtures.personId}; secretary of ${corpus.fixtures.secretary.branchName} (id ${corpus.fixtures.secretary.branchId})`,
+  ].join('\n');
+}
+
+/** Server time per admin page: p50 and p95 of sequential requests against the target. */
+export function orgPagesTable(rows: OrgPageResult[], maxMs: number): string {
+  const ms = (value: number | null) => (value === null ? '-' : value.toFixed(1));
+  return table(
+    ['admin page (server time, sequential requests)', 'as', 'page', 'n', 'p50 ms', 'p95 ms', 'max ms', 'KB', `verdict (p95 ≤ ${maxMs} ms)`],
+    rows.map((r) => [
+      `${r.name}: ${r.measuredPath.length > 80 ? `${r.measuredPath.slice(0, 77)}…` : r.measuredPath}`,
+      r.as,
+      String(r.hops + 1),
+      String(r.samples),
+      ms(r.p50),
+      ms(r.p95),
+      ms(r.max),
+      (r.bytes / 1024).toFixed(0),
+      r.verdict,
+    ]),
+  );
 }
 
 /** bench/results/<ISO timestamp>.json; colons become dashes so the name is portable. */

@@ -1,4 +1,6 @@
-// `npm run bench`: load and latency report of the public pages on a throwaway database.
+// `npm run bench`: load and latency report of the public pages, and server time of the admin
+// pages of the organization half at city size, on a throwaway database. BENCH_ONLY=public or
+// BENCH_ONLY=org runs one part alone (bench/config.ts).
 // Exit code 0 whenever the report was produced, even with FAILs; 1 when the bench could not run.
 import os from 'node:os';
 import { and, desc, eq, notLike } from 'drizzle-orm';
@@ -7,9 +9,12 @@ import { firstLoadJs } from './bundle-size';
 import { cleanup, cleanupOnSignals } from './cleanup';
 import { baseUrl, config } from './config';
 import { insertCorpus } from './corpus';
-import { createBenchDatabase } from './database';
+import { createBenchDatabase, openKeptDatabase } from './database';
 import { type LoadResult, measure, medianResult } from './http';
-import { bundleLine, type HttpRow, httpTable, judge, searchLine, searchLoadTable, type TargetKind, writeResults } from './report';
+import { insertOrgCorpus, type OrgCorpus, reuseOrgCorpus } from './org-corpus';
+import { loadTargets, measureOrgPages, type OrgPageResult } from './org-pages';
+import { orgTargets } from './org-targets';
+import { bundleLine, type HttpRow, httpTable, judge, orgCorpusLines, orgPagesTable, searchLine, searchLoadTable, type TargetKind, writeResults } from './report';
 import { measureSearchLatency } from './search';
 import { measureSearchLoad, type SearchLoadResult } from './search-load';
 import { ensureBuild, startServer } from './server';
@@ -20,52 +25,85 @@ const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(
 async function main() {
   const startedAt = new Date();
   const problems: string[] = [];
-  console.log(`bench: ${config.articles} articles, ${config.connections} connections, ${config.durationSeconds} s per target, ${os.cpus().length} CPUs`);
+  const parts = { public: config.only !== 'org', org: config.only !== 'public' };
+  const about = [
+    parts.public && `${config.articles} articles, ${config.connections} connections, ${config.durationSeconds} s per target`,
+    parts.org && `org: ${config.org.units} units, ${config.org.grassRoots} grass-roots nodes, ${config.org.people} people, ~${config.org.records} records over ${config.org.years} years`,
+  ];
+  console.log(`bench: ${about.filter(Boolean).join('; ')}; ${os.cpus().length} CPUs`);
+  // Read before the long load, so a bad BENCH_ORG_TARGETS file fails at once.
+  const pageTargets = parts.org ? loadTargets(orgTargets, config.org.targetsFile) : [];
+  const reuse = config.org.reuseDatabase;
+  if (reuse && parts.public) throw new Error('BENCH_ORG_DATABASE measures a kept org corpus: run it with BENCH_ONLY=org');
 
   const build = await ensureBuild();
   console.log(`build: ${build}`);
 
-  const database = await createBenchDatabase(config.adminUrl);
+  const database = reuse ? await openKeptDatabase(config.adminUrl, reuse) : await createBenchDatabase(config.adminUrl, { keep: config.org.keepDatabase });
   const onPostgres = database.kind === 'postgres';
   console.log(
     onPostgres
-      ? `database: PostgreSQL, throwaway database ${database.name}`
+      ? `database: PostgreSQL, ${reuse ? 'kept' : config.org.keepDatabase ? 'new (kept afterwards)' : 'throwaway'} database ${database.name}`
       : `database: PGlite in ${database.dir} — no PostgreSQL server at ${config.adminUrl} (${database.reason}); search is not measured on PostgreSQL`,
   );
 
   let since = performance.now();
-  await insertCorpus(database.handle.db, config.articles, (done) => {
-    if (done % 5000 === 0 || done === config.articles) process.stdout.write(`  corpus: ${done}/${config.articles}\r`);
-  });
-  const corpusSeconds = Number(seconds(since));
-  console.log(`\ncorpus: ${config.articles} articles inserted and analyzed in ${corpusSeconds} s`);
+  let corpusSeconds = 0;
+  let newest: { slug: string } | undefined;
+  if (parts.public) {
+    await insertCorpus(database.handle.db, config.articles, (done) => {
+      if (done % 5000 === 0 || done === config.articles) process.stdout.write(`  corpus: ${done}/${config.articles}\r`);
+    });
+    corpusSeconds = Number(seconds(since));
+    console.log(`\ncorpus: ${config.articles} articles inserted and analyzed in ${corpusSeconds} s`);
 
-  // A seeded demo article, the newest: the page a reader is most likely to open.
-  const [newest] = await database.handle.db
-    .select({ slug: articles.slug })
-    .from(articles)
-    .where(and(eq(articles.status, 'published'), notLike(articles.slug, 'bench-%')))
-    .orderBy(desc(articles.publishedAt))
-    .limit(1);
-  if (!newest) throw new Error('No published demo article found after seeding');
+    // A seeded demo article, the newest: the page a reader is most likely to open.
+    [newest] = await database.handle.db
+      .select({ slug: articles.slug })
+      .from(articles)
+      .where(and(eq(articles.status, 'published'), notLike(articles.slug, 'bench-%')))
+      .orderBy(desc(articles.publishedAt))
+      .limit(1);
+    if (!newest) throw new Error('No published demo article found after seeding');
+  }
   // Free the database before other processes open it (PGlite allows one process per directory).
   await database.handle.close();
+
+  let orgCorpus: OrgCorpus | undefined;
+  if (parts.org) {
+    if (database.kind === 'postgres') {
+      if (reuse) {
+        orgCorpus = await reuseOrgCorpus(database.url);
+        console.log(`org corpus: reusing the one loaded into ${reuse}`);
+      } else {
+        console.log('org corpus: loading (several minutes at full size)…');
+        orgCorpus = await insertOrgCorpus(database.url, config.org, console.log);
+        console.log(`org corpus: loaded in ${orgCorpus.seconds.toFixed(1)} s`);
+      }
+    } else {
+      // A million records with attendance is a PostgreSQL load; PGlite would take hours.
+      problems.push(`org: no PostgreSQL server at ${config.adminUrl}; the organization half is measured on PostgreSQL only`);
+    }
+  }
 
   const dbEnv: Record<string, string> = onPostgres ? { DATABASE_URL: database.url } : { DATABASE_URL: '', PGLITE_DIR: database.dir };
 
   // Before the server starts: a quiet machine, and for PGlite a free directory.
   let search;
   let searchVerdict = 'ERROR';
-  try {
-    since = performance.now();
-    search = await measureSearchLatency(dbEnv);
-    const { line, verdict } = searchLine(search, onPostgres, config.targets.searchP95Ms);
-    searchVerdict = verdict;
-    console.log(`${line.split('\n')[0]} (took ${seconds(since)} s)`);
-  } catch (error) {
-    problems.push(`search latency: ${message(error)}`);
-    console.error(`search latency could not be measured: ${message(error)}`);
+  if (parts.public) {
+    try {
+      since = performance.now();
+      search = await measureSearchLatency(dbEnv);
+      const { line, verdict } = searchLine(search, onPostgres, config.targets.searchP95Ms);
+      searchVerdict = verdict;
+      console.log(`${line.split('\n')[0]} (took ${seconds(since)} s)`);
+    } catch (error) {
+      problems.push(`search latency: ${message(error)}`);
+      console.error(`search latency could not be measured: ${message(error)}`);
+    }
   }
+  if (!parts.public && !orgCorpus) throw new Error(problems.join('; ') || 'nothing to measure');
 
   since = performance.now();
   // Every bench connection comes from 127.0.0.1: the per-client search limit would answer
@@ -73,10 +111,76 @@ async function main() {
   const server = await startServer(config.port, { ...dbEnv, SITE_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1', SEARCH_PER_MINUTE: '0' });
   console.log(`server: pid ${server.pid} healthy after ${seconds(since)} s`);
 
+  const publicResults = parts.public ? await measurePublic(newest!.slug, problems) : undefined;
+
+  // The admin pages of the organization half: sequential requests, after the public load has ended.
+  let orgPages: OrgPageResult[] | undefined;
+  let orgLoadavg: number[] | undefined;
+  if (orgCorpus) {
+    try {
+      console.log('org pages: server time, sequential requests');
+      const { samples, rounds, warmup } = config.org;
+      orgPages = await measureOrgPages(baseUrl, pageTargets, orgCorpus.fixtures, { samples, rounds, warmup, maxMs: config.targets.orgPageP95Ms }, console.log);
+      orgLoadavg = os.loadavg();
+    } catch (error) {
+      problems.push(`org pages: ${message(error)}`);
+      console.log(`org pages: ERROR: ${message(error)}`);
+    }
+  }
+  await server.stop();
+
+  let bundleVerdict = 'ERROR';
+  if (publicResults) {
+    const { rows, searchLoad, bundle } = publicResults;
+    console.log(`\n${httpTable(rows, config.targets.cachedPageRatio)}\n`);
+    if (searchLoad) console.log(`${searchLoadTable(searchLoad)}\n`);
+    if (search) console.log(searchLine(search, onPostgres, config.targets.searchP95Ms).line);
+    if (bundle) {
+      const { line, verdict } = bundleLine(bundle, config.targets.firstLoadJsKb);
+      bundleVerdict = verdict;
+      console.log(line);
+    }
+  }
+  if (orgCorpus) console.log(`\n${orgCorpusLines(orgCorpus)}`);
+  if (orgPages) {
+    console.log(`\n${orgPagesTable(orgPages, config.targets.orgPageP95Ms)}`);
+    console.log(`load average after the org pages: ${orgLoadavg?.map((n) => n.toFixed(2)).join(' ')} (${os.cpus().length} CPUs, shared)`);
+  }
+  for (const problem of problems) console.log(`could not measure: ${problem}`);
+
+  const file = writeResults(
+    {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version },
+      config,
+      build,
+      database: onPostgres ? { kind: 'postgres', name: database.name } : { kind: 'pglite', reason: database.reason },
+      parts,
+      corpus: parts.public ? { articles: config.articles, seconds: corpusSeconds } : null,
+      articleSlug: newest?.slug ?? null,
+      http: publicResults?.rows ?? null,
+      ratiosPerRound: publicResults ? Object.fromEntries(publicResults.ratios) : null,
+      articleUnderSearchLoad: publicResults?.searchLoad ?? null,
+      search: search ? { ...search, verdict: searchVerdict } : null,
+      firstLoadJs: publicResults?.bundle ? { ...publicResults.bundle, verdict: bundleVerdict } : null,
+      // The generated passwords stay out of the results file.
+      orgCorpus: orgCorpus ? { phases: orgCorpus.phases, seconds: orgCorpus.seconds, counts: orgCorpus.counts, unitId: orgCorpus.fixtures.unitId, personId: orgCorpus.fixtures.personId, secretaryBranchId: orgCorpus.fixtures.secretary.branchId } : null,
+      orgPages: orgPages ?? null,
+      problems,
+    },
+    startedAt,
+  );
+  console.log(`\nresults: ${file}`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+/** The public pages under load (ratios to a static baseline), the article under search load, first-load JS. */
+async function measurePublic(articleSlug: string, problems: string[]) {
   const targets: { name: string; path: string; kind: TargetKind }[] = [
     { name: 'about', path: '/about', kind: 'baseline' },
     { name: 'home', path: '/', kind: 'cached' },
-    { name: 'article', path: `/articles/${newest.slug}`, kind: 'cached' },
+    { name: 'article', path: `/articles/${articleSlug}`, kind: 'cached' },
     { name: 'column', path: '/columns/work-news', kind: 'cached' },
     { name: 'search', path: `/search?q=${encodeURIComponent('营商环境')}`, kind: 'dynamic' },
   ];
@@ -138,45 +242,12 @@ async function main() {
   });
 
   let bundle;
-  let bundleVerdict = 'ERROR';
   try {
     bundle = await firstLoadJs(baseUrl, targets[2]!.path);
   } catch (error) {
     problems.push(`first-load JS: ${message(error)}`);
   }
-  await server.stop();
-
-  console.log(`\n${httpTable(rows, config.targets.cachedPageRatio)}\n`);
-  if (searchLoad) console.log(`${searchLoadTable(searchLoad)}\n`);
-  if (search) console.log(searchLine(search, onPostgres, config.targets.searchP95Ms).line);
-  if (bundle) {
-    const { line, verdict } = bundleLine(bundle, config.targets.firstLoadJsKb);
-    bundleVerdict = verdict;
-    console.log(line);
-  }
-  for (const problem of problems) console.log(`could not measure: ${problem}`);
-
-  const file = writeResults(
-    {
-      startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version },
-      config,
-      build,
-      database: onPostgres ? { kind: 'postgres', name: database.name } : { kind: 'pglite', reason: database.reason },
-      corpus: { articles: config.articles, seconds: corpusSeconds },
-      articleSlug: newest.slug,
-      http: rows,
-      ratiosPerRound: Object.fromEntries(ratios),
-      articleUnderSearchLoad: searchLoad ?? null,
-      search: search ? { ...search, verdict: searchVerdict } : null,
-      firstLoadJs: bundle ? { ...bundle, verdict: bundleVerdict } : null,
-      problems,
-    },
-    startedAt,
-  );
-  console.log(`\nresults: ${file}`);
-  return problems.length === 0 ? 0 : 1;
+  return { rows, ratios, searchLoad, bundle };
 }
 
 cleanupOnSignals();

@@ -131,13 +131,13 @@ ALTER TABLE "activity_records" ADD CONSTRAINT "activity_records_submitted_by_use
 ALTER TABLE "activity_records" ADD CONSTRAINT "activity_records_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "activity_attendees_person_idx" ON "activity_attendees" USING btree ("person_id");--> statement-breakpoint
-CREATE INDEX "activity_records_held_idx" ON "activity_records" USING btree ("held_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "activity_records_held_idx" ON "activity_records" USING btree ("held_on","id");--> statement-breakpoint
 CREATE INDEX "people_name_idx" ON "people" USING btree ("name","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "people_user_key" ON "people" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "activity_attendees_person_key" ON "activity_attendees" USING btree ("record_id","person_id");--> statement-breakpoint
-CREATE INDEX "activity_records_branch_held_idx" ON "activity_records" USING btree ("branch_id","held_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "activity_records_kind_held_idx" ON "activity_records" USING btree ("kind","held_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "activity_records_status_idx" ON "activity_records" USING btree ("status","held_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "activity_records_branch_held_idx" ON "activity_records" USING btree ("branch_id","held_on","id");--> statement-breakpoint
+CREATE INDEX "activity_records_kind_held_idx" ON "activity_records" USING btree ("kind","held_on","id");--> statement-breakpoint
+CREATE INDEX "activity_records_status_idx" ON "activity_records" USING btree ("status","held_on","id");--> statement-breakpoint
 -- Rows written before this migration (only the demo seed wrote these tables: no screen did)
 -- are carried over, not dropped: names become people of the record's node, free-text absence
 -- reasons become 其他 with the text kept, submitted records get revision 1 with its snapshot, and

@@ -79,10 +79,12 @@ export const activityRecords = pgTable(
     ...versioned,
   },
   (t) => [
-    index('activity_records_held_idx').on(t.heldOn.desc(), t.id.desc()),
-    index('activity_records_branch_held_idx').on(t.branchId, t.heldOn.desc(), t.id.desc()),
-    index('activity_records_kind_held_idx').on(t.kind, t.heldOn.desc(), t.id.desc()),
-    index('activity_records_status_idx').on(t.status, t.heldOn.desc(), t.id.desc()),
+    // Ascending on purpose: scanned backward they serve `order by held_on desc, id desc` (an
+    // index declared `desc` is `desc nulls last`, which that order — nulls first — cannot use).
+    index('activity_records_held_idx').on(t.heldOn, t.id),
+    index('activity_records_branch_held_idx').on(t.branchId, t.heldOn, t.id),
+    index('activity_records_kind_held_idx').on(t.kind, t.heldOn, t.id),
+    index('activity_records_status_idx').on(t.status, t.heldOn, t.id),
     check('activity_records_kind_check', oneOf(t.kind, activityKinds)),
     check('activity_records_status_check', oneOf(t.status, activityStatuses)),
     check(

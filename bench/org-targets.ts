@@ -1,0 +1,45 @@
+// The admin pages whose server time the org bench measures: data, so a page that lands (or
+// moves) is one line here. `{unitId}`, `{personId}`, `{secretaryPersonId}` and
+// `{secretaryBranchId}` are filled from the loaded corpus (bench/org-corpus.ts OrgFixtures).
+// BENCH_ORG_TARGETS=<file.json> replaces the list with the same shape, for a quick experiment.
+
+export type OrgRole = 'admin' | 'secretary';
+
+export type OrgTarget = {
+  name: string;
+  as: OrgRole;
+  path: string;
+  /** Follow the page's rel="next" link this many times first, and measure the page reached. */
+  followNext?: number;
+  /** Pages of issue 11; the others exist already and prove the harness (sign-in, paging). */
+  issue11?: boolean;
+};
+
+export const orgTargets: OrgTarget[] = [
+  // Issue 11 ("Scale"): the compliance pages, the record book under every filter and deep in
+  // its keyset pages, and a person's page; as an admin, and as the secretary of a branch.
+  { name: 'compliance, work committee, 2025', as: 'admin', path: '/admin/compliance?year=2025', issue11: true },
+  { name: 'compliance, work committee, 2025 by month', as: 'admin', path: '/admin/compliance?year=2025&view=month', issue11: true },
+  { name: 'compliance, one unit, 2025', as: 'admin', path: '/admin/compliance?branch={unitId}&year=2025', issue11: true },
+  { name: 'records', as: 'admin', path: '/admin/records', issue11: true },
+  // The record book's node filter is `node` (lib/records/filters.ts on the records branch);
+  // an unknown parameter is ignored there, so a wrong name here would measure the whole book.
+  { name: 'records of one unit', as: 'admin', path: '/admin/records?node={unitId}', issue11: true },
+  { name: 'general meetings of 2024', as: 'admin', path: '/admin/records?kind=general_meeting&from=2024-01-01&to=2024-12-31', issue11: true },
+  { name: 'late general meetings of 2024', as: 'admin', path: '/admin/records?kind=general_meeting&from=2024-01-01&to=2024-12-31&late=1', issue11: true },
+  { name: 'records, page 21', as: 'admin', path: '/admin/records', followNext: 20, issue11: true },
+  { name: 'records of one unit, page 21', as: 'admin', path: '/admin/records?node={unitId}', followNext: 20, issue11: true },
+  { name: 'records, last page', as: 'admin', path: '/admin/records?cursor=last', issue11: true },
+  { name: 'a person', as: 'admin', path: '/admin/people/{personId}', issue11: true },
+  { name: 'compliance, own branch, 2025', as: 'secretary', path: '/admin/compliance?year=2025', issue11: true },
+  { name: 'records of own branch', as: 'secretary', path: '/admin/records', issue11: true },
+  { name: 'records of own branch, page 11', as: 'secretary', path: '/admin/records', followNext: 10, issue11: true },
+  { name: 'a person of own branch', as: 'secretary', path: '/admin/people/{secretaryPersonId}', issue11: true },
+  { name: 'workbench', as: 'secretary', path: '/admin', issue11: true },
+
+  // Pages that exist before issue 11: the same sign-in, sessions and keyset paging.
+  { name: 'audit trail', as: 'admin', path: '/admin/audit' },
+  { name: 'articles', as: 'admin', path: '/admin/articles' },
+  { name: 'articles, page 3', as: 'admin', path: '/admin/articles', followNext: 2 },
+  { name: 'users', as: 'admin', path: '/admin/users' },
+];
