@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['{lib,db,tasks,config,components,app,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{lib,db,tasks,config,components,app,scripts,bench}/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },

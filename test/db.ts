@@ -8,7 +8,7 @@ import { type DatabaseHandle, openDatabase } from '@/db/open';
 /** Where integration tests run: PostgreSQL when TEST_DATABASE_URL is set, else in-memory PGlite. */
 export const testServerUrl = process.env.TEST_DATABASE_URL || undefined;
 
-export type TestDatabase = DatabaseHandle & { name: string; queries: string[] };
+export type TestDatabase = DatabaseHandle & { name: string; queries: string[]; statements: { query: string; params: unknown[] }[] };
 
 /**
  * A fresh, migrated database for one test file, wired in as the application's database.
@@ -16,7 +16,14 @@ export type TestDatabase = DatabaseHandle & { name: string; queries: string[] };
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const queries: string[] = [];
-  const logger: Logger = { logQuery: (query) => queries.push(query) };
+  // With their parameters, for tests that EXPLAIN what the application ran.
+  const statements: { query: string; params: unknown[] }[] = [];
+  const logger: Logger = {
+    logQuery: (query, params) => {
+      queries.push(query);
+      statements.push({ query, params });
+    },
+  };
   let handle: DatabaseHandle;
   let name = 'pglite-memory';
   let dropDatabase = async () => {};
@@ -38,11 +45,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   await migrateDatabase(handle);
   queries.length = 0;
+  statements.length = 0;
   setDatabaseHandle(handle);
   return {
     ...handle,
     name,
     queries,
+    statements,
     async close() {
       setDatabaseHandle(undefined);
       await handle.close();

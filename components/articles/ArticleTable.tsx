@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import styles from '@/components/admin/admin-ui.module.css';
-import type { AdminArticleRow } from '@/lib/articles/queries';
+import type { AdminArticleRow } from '@/lib/articles/types';
 import { statusLabels } from '@/lib/articles/workflow';
 import { formatDateTime } from '@/lib/format';
 
+/** The desk's article list: a table on wide screens, a card per article on a phone. */
 export function ArticleTable({ items }: { items: AdminArticleRow[] }) {
   return (
     <div className={styles.tableWrap}>
-      <table className={styles.table}>
+      <table className={`${styles.table} ${styles.cards}`}>
         <caption className="visually-hidden">文章列表</caption>
         <thead>
           <tr>
@@ -27,14 +28,16 @@ export function ArticleTable({ items }: { items: AdminArticleRow[] }) {
                 {a.pinned && <span className={styles.badge}> 置顶</span>}
                 {a.status === 'draft' && a.reviewComment && <span className={styles.badgeOff}> 已退回</span>}
               </td>
-              <td>{a.columnName}</td>
-              <td>{statusLabels[a.status]}</td>
-              <td>{a.authorName ?? '—'}</td>
-              <td>
-                {formatDateTime(a.updatedAt)}
-                {a.updatedByName && <span className={styles.muted}>（{a.updatedByName}）</span>}
+              <td data-label="栏目">{a.columnName}</td>
+              <td data-label="状态">{statusLabels[a.status]}</td>
+              <td data-label="作者">{a.authorName ?? '—'}</td>
+              <td data-label="最后修改">
+                <span>
+                  {formatDateTime(a.updatedAt)}
+                  {a.updatedByName && <span className={styles.muted}>（{a.updatedByName}）</span>}
+                </span>
               </td>
-              <td>{a.status === 'scheduled' ? `定于 ${formatDateTime(a.publishAt)}` : a.publishedAt && a.status !== 'draft' ? formatDateTime(a.publishedAt) : '—'}</td>
+              <td data-label="发布时间">{a.status === 'scheduled' ? `定于 ${formatDateTime(a.publishAt)}` : a.publishedAt && a.status !== 'draft' ? formatDateTime(a.publishedAt) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,9 @@ import { MediaUploadForm } from './MediaUploadForm';
 
 type Props = { open: boolean; onClose(): void; onSelect(media: PickedMedia): void };
 
+/** What the library shows: the search text and, past the first page, a keyset cursor. */
+type Query = { q: string; cursor?: string };
+
 type Loaded = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & MediaListResponse);
 
 const picked = ({ id, url, alt, caption, width, height, srcSet }: PickedMedia): PickedMedia => ({ id, url, alt, caption, width, height, srcSet });
@@ -24,9 +27,9 @@ export function MediaPicker({ open, onClose, onSelect }: Props) {
 function PickerDialog({ onClose, onSelect }: Omit<Props, 'open'>) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [query, setQuery] = useState({ q: '', page: 1 });
+  const [query, setQuery] = useState<Query>({ q: '' });
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const search = (next: { q: string; page: number }) => {
+  const search = (next: Query) => {
     setLoaded({ status: 'loading' });
     setQuery(next);
   };
@@ -45,7 +48,7 @@ function PickerDialog({ onClose, onSelect }: Omit<Props, 'open'>) {
 
   useEffect(() => {
     const controller = new AbortController();
-    const params = new URLSearchParams({ q: query.q, page: String(query.page) });
+    const params = new URLSearchParams({ q: query.q, ...(query.cursor ? { cursor: query.cursor } : {}) });
     fetch(`/api/admin/media?${params}`, { signal: controller.signal, headers: { accept: 'application/json' } })
       .then(async (response) => {
         const body = await response.json();
@@ -104,8 +107,8 @@ function PickerDialog({ onClose, onSelect }: Omit<Props, 'open'>) {
 
 type LibraryProps = {
   loaded: Loaded;
-  query: { q: string; page: number };
-  setQuery: (query: { q: string; page: number }) => void;
+  query: Query;
+  setQuery: (query: Query) => void;
   onChoose: (media: PickedMedia) => void;
 };
 
@@ -119,7 +122,7 @@ function Library({ loaded, query, setQuery, onChoose }: LibraryProps) {
         onSubmit={(e) => {
           e.preventDefault();
           const q = String(new FormData(e.currentTarget).get('q') ?? '').trim();
-          setQuery({ q, page: 1 });
+          setQuery({ q });
         }}
       >
         <label htmlFor={searchId}>搜索文件名、替代文本或说明</label>
@@ -147,15 +150,15 @@ function Library({ loaded, query, setQuery, onChoose }: LibraryProps) {
               </li>
             ))}
           </ul>
-          {loaded.pageCount > 1 && (
+          {!(loaded.isFirst && loaded.isLast) && (
             <nav aria-label="媒体库分页" className={styles.pager}>
-              <button type="button" className="button secondary" disabled={loaded.page <= 1} onClick={() => setQuery({ ...query, page: loaded.page - 1 })}>
+              <button type="button" className="button secondary" disabled={!loaded.prev} onClick={() => setQuery({ ...query, cursor: loaded.prev ?? undefined })}>
                 上一页
               </button>
               <span>
-                第 {loaded.page} / {loaded.pageCount} 页，共 {loaded.total} 张
+                共 {loaded.total} 张{loaded.capped ? '以上' : ''}
               </span>
-              <button type="button" className="button secondary" disabled={loaded.page >= loaded.pageCount} onClick={() => setQuery({ ...query, page: loaded.page + 1 })}>
+              <button type="button" className="button secondary" disabled={!loaded.next} onClick={() => setQuery({ ...query, cursor: loaded.next ?? undefined })}>
                 下一页
               </button>
             </nav>

@@ -68,7 +68,15 @@ export const articles = pgTable(
     index('articles_column_published_idx').on(t.columnId, t.status, t.publishedAt.desc()),
     index('articles_published_idx').on(t.status, t.publishedAt.desc()),
     index('articles_scheduled_idx').on(t.publishAt).where(sql`${t.status} = 'scheduled'`),
-    index('articles_author_idx').on(t.authorId),
+    // The admin list (lib/articles/admin-list.ts): every order it offers, overall, per status
+    // tab and per author (an editor's own articles), so a page is an index range, not a sort.
+    // Ascending on purpose: scanned backward they serve `desc, id desc` (nulls first), which an
+    // index declared `desc` (nulls last) cannot. Null publication dates sort as '-infinity'.
+    index('articles_updated_idx').on(t.updatedAt, t.id),
+    index('articles_status_updated_idx').on(t.status, t.updatedAt, t.id),
+    index('articles_author_updated_idx').on(t.authorId, t.updatedAt, t.id),
+    index('articles_published_order_idx').on(sql`coalesce(${t.publishedAt}, '-infinity'::timestamptz)`, t.id),
+    index('articles_status_published_order_idx').on(t.status, sql`coalesce(${t.publishedAt}, '-infinity'::timestamptz)`, t.id),
     // fastupdate off: no pending list for searches to scan; the news desk writes little.
     index('articles_search_idx').using('gin', t.searchVector).with({ fastupdate: false }),
     index('articles_title_search_idx').using('gin', t.titleVector).with({ fastupdate: false }),

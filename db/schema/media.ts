@@ -22,5 +22,6 @@ export const media = pgTable(
     ...timestamps,
     ...versioned,
   },
-  (t) => [uniqueIndex('media_storage_key').on(t.storageKey), index('media_created_idx').on(t.createdAt)],
+  // (created_at, id): the library's keyset order, newest first (read backward).
+  (t) => [uniqueIndex('media_storage_key').on(t.storageKey), index('media_created_idx').on(t.createdAt, t.id)],
 );

@@ -1,12 +1,11 @@
 import 'server-only';
-import { aliasedTable, and, asc, count, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema/accounts';
-import { type ArticleStatus, articleRevisions, articleStatuses, articles } from '@/db/schema/articles';
+import { type ArticleStatus, articleRevisions, articles } from '@/db/schema/articles';
 import { columns } from '@/db/schema/columns';
 import { media } from '@/db/schema/media';
 import { type Actor, authorize, scopeOf } from '@/lib/auth/permissions';
-import { type Page, paginate } from '@/lib/pagination/offset';
 import { listArticleAttachments } from '@/lib/media/queries';
 import type { PublicArticle } from '@/lib/news/article-queries';
 import type { ArticleSnapshot } from './editable-fields';
@@ -16,94 +15,12 @@ import { canDoTransition, canEditArticle, effectiveStatus, type Transition } fro
 // Reads for the editorial desk; each checks the caller's permission itself. Editors see only
 // the articles they wrote (articles.read scope `own`).
 
-/** The status a reader-facing list should show: a scheduled article whose time has come is published. */
-const effectiveStatusSql = sql<ArticleStatus>`case when ${articles.status} = 'scheduled' and ${articles.publishAt} <= now() then 'published' else ${articles.status} end`;
-
 function readScope(actor: Actor): SQL | undefined {
   authorize(actor, 'articles.read');
   return scopeOf(actor.role, 'articles.read') === 'own' ? eq(articles.authorId, actor.id) : undefined;
 }
 
-export type ArticleListFilters = {
-  status: ArticleStatus | null;
-  columnId: number | null;
-  q: string;
-  sort: 'updated' | 'published';
-  page: number;
-};
-
-export type AdminArticleRow = {
-  id: number;
-  title: string;
-  slug: string;
-  status: ArticleStatus;
-  columnName: string;
-  authorName: string | null;
-  updatedByName: string | null;
-  updatedAt: Date;
-  publishedAt: Date | null;
-  publishAt: Date | null;
-  pinned: boolean;
-  reviewComment: string | null;
-};
-
 const author = aliasedTable(users, 'author');
-const editor = aliasedTable(users, 'last_editor');
-
-export const ADMIN_PAGE_SIZE = 20;
-
-export async function listAdminArticles(actor: Actor, filters: ArticleListFilters): Promise<Page<AdminArticleRow> & { counts: Record<ArticleStatus | 'all', number> }> {
-  const scope = readScope(actor);
-  const db = await getDb();
-  const pattern = `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`;
-  // Tabs count within the other filters, so the numbers match what a click on the tab shows.
-  const common = and(scope, filters.columnId ? eq(articles.columnId, filters.columnId) : undefined, filters.q ? ilike(articles.title, pattern) : undefined);
-  const where = and(common, filters.status ? sql`${effectiveStatusSql} = ${filters.status}` : undefined);
-  const order =
-    filters.sort === 'published'
-      ? [sql`${articles.publishedAt} desc nulls last`, desc(articles.id)]
-      : [desc(articles.updatedAt), desc(articles.id)];
-  const counts = Object.fromEntries([...articleStatuses, 'all'].map((s) => [s, 0])) as Record<ArticleStatus | 'all', number>;
-  // One grouped count gives the tabs and the total of the tab shown.
-  const countByStatus = async () => {
-    const countRows = await db.select({ status: effectiveStatusSql, n: count() }).from(articles).where(common).groupBy(effectiveStatusSql);
-    for (const row of countRows) {
-      counts[row.status] = row.n;
-      counts.all += row.n;
-    }
-    return filters.status ? counts[filters.status] : counts.all;
-  };
-  const list = await paginate({
-    page: filters.page,
-    pageSize: ADMIN_PAGE_SIZE,
-    rows: ({ limit, offset }) =>
-      db
-        .select({
-          id: articles.id,
-          title: articles.title,
-          slug: articles.slug,
-          status: effectiveStatusSql,
-          columnName: columns.name,
-          authorName: author.displayName,
-          updatedByName: editor.displayName,
-          updatedAt: articles.updatedAt,
-          publishedAt: articles.publishedAt,
-          publishAt: articles.publishAt,
-          pinned: articles.pinned,
-          reviewComment: articles.reviewComment,
-        })
-        .from(articles)
-        .innerJoin(columns, eq(columns.id, articles.columnId))
-        .leftJoin(author, eq(author.id, articles.authorId))
-        .leftJoin(editor, eq(editor.id, articles.updatedBy))
-        .where(where)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset),
-    count: countByStatus,
-  });
-  return { ...list, counts };
-}
 
 export type ColumnOption = { id: number; name: string; visible: boolean };
 

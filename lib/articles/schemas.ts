@@ -109,5 +109,6 @@ export const articleListSearchSchema = z.object({
   column: z.coerce.number().int().positive().optional().catch(undefined).transform((v) => v ?? null),
   q: z.string().optional().catch(undefined).transform((v) => (v ?? '').trim().slice(0, 100)),
   sort: z.enum(['updated', 'published']).optional().catch(undefined).transform((v) => v ?? 'updated'),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined).transform((v) => v ?? 1),
+  // A keyset cursor (lib/pagination/cursor.ts decodes it; anything else reads as the first page).
+  cursor: z.string().max(200).optional().catch(undefined),
 });

@@ -1,10 +1,11 @@
 import 'server-only';
-import { asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleAttachments, articles } from '@/db/schema/articles';
 import { media } from '@/db/schema/media';
 import { type Actor, authorize } from '@/lib/auth/permissions';
-import { countOf, type Page, paginate } from '@/lib/pagination/offset';
+import { cursorFields, keyset, type KeysetPage, keysetPage, timestampKey } from '@/lib/pagination/keyset';
+import { type CappedCount, cappedCountOf, countOf } from '@/lib/pagination/offset';
 import { publiclyVisible } from '@/lib/news/visibility';
 import type { AttachmentItem, MediaItem } from './types';
 import { attachmentUrl, mediaUrl, srcSetOf, thumbnailOf } from './urls';
@@ -29,19 +30,35 @@ export function toMediaItem(row: typeof media.$inferSelect): MediaItem {
   };
 }
 
-/** The library, newest first, searched by file name, alt text and caption. */
-export async function listMedia(actor: Actor, { q, page, pageSize = 24 }: { q: string; page: number; pageSize?: number }): Promise<Page<MediaItem>> {
+/** The library's order: newest first, read from the (created_at, id) index page by page. */
+export const mediaOrder = keyset({ sort: timestampKey(media.createdAt), id: media.id, direction: 'desc' });
+
+/** Images are counted up to this many; beyond it the page says "1000 张以上". */
+export const MEDIA_COUNT_CAP = 1000;
+
+/**
+ * One keyset page of the library at `cursor`, newest first, searched by file name, alt text
+ * and caption, with a count that stops at MEDIA_COUNT_CAP: the library only grows.
+ */
+export async function listMedia(
+  actor: Actor,
+  { q, cursor, pageSize = 24 }: { q: string; cursor?: string; pageSize?: number },
+): Promise<KeysetPage<MediaItem> & { count: CappedCount }> {
   authorize(actor, 'media.manage');
   const db = await getDb();
   const pattern = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
   const where = q ? or(ilike(media.originalName, pattern), ilike(media.altText, pattern), ilike(media.caption, pattern)) : undefined;
-  return paginate({
-    page,
-    pageSize,
-    rows: ({ limit, offset }) =>
-      db.select().from(media).where(where).orderBy(desc(media.createdAt), desc(media.id)).limit(limit).offset(offset).then((rows) => rows.map(toMediaItem)),
-    count: () => db.select({ n: count() }).from(media).where(where).then(countOf),
-  });
+  const matching = db.select({ one: sql`1` }).from(media).where(where).limit(MEDIA_COUNT_CAP + 1).as('matching');
+  const [page, counted] = await Promise.all([
+    keysetPage({
+      keyset: mediaOrder,
+      cursor,
+      pageSize,
+      rows: (k) => db.select({ row: media, ...cursorFields(mediaOrder) }).from(media).where(and(where, k.where)).orderBy(...k.orderBy).limit(k.limit),
+    }),
+    db.select({ n: count() }).from(matching).then(countOf),
+  ]);
+  return { ...page, items: page.items.map(({ row }) => toMediaItem(row)), count: cappedCountOf(counted, MEDIA_COUNT_CAP) };
 }
 
 /**

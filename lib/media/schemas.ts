@@ -42,5 +42,6 @@ export const moveAttachmentSchema = z.object({ id, direction: z.enum(['up', 'dow
 
 export const mediaSearchSchema = z.object({
   q: z.string().trim().max(50).catch(''),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  // A keyset cursor (lib/pagination/cursor.ts); anything else reads as the first page.
+  cursor: z.string().max(200).optional().catch(undefined),
 });

@@ -36,4 +36,5 @@ export type AttachmentItem = {
 };
 
 /** What GET /api/admin/media answers. */
-export type MediaListResponse = { items: MediaItem[]; page: number; pageCount: number; total: number; maxBytes: number };
+/** One keyset page of the library (lib/pagination/keyset): cursors of the neighbouring pages, a capped count. */
+export type MediaListResponse = { items: MediaItem[]; next: string | null; prev: string | null; isFirst: boolean; isLast: boolean; total: number; capped: boolean; maxBytes: number };

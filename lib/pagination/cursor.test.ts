@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema/audit';
 import { decodeCursor, encodeCursor, LAST_CURSOR } from './cursor';
-import { integerKey, timestampKey } from './keyset';
+import { integerKey, nullableTimestampKey, timestampKey } from './keyset';
 
 const at = timestampKey(auditLog.at);
 const seq = integerKey(auditLog.id);
@@ -17,6 +17,15 @@ describe('cursors', () => {
       expect(decodeCursor(cursor, at.parse)).toEqual({ kind, position });
     }
     expect(decodeCursor(encodeCursor('after', { sort: 17, id: 3 }), seq.parse)).toEqual({ kind: 'after', position: { sort: 17, id: 3 } });
+  });
+
+  it('keep a null position of a nullable timestamp as -infinity, and nothing else that is not an instant', () => {
+    const published = nullableTimestampKey(auditLog.at);
+    const cursor = encodeCursor('after', { sort: '-infinity', id: 9 });
+    expect(decodeCursor(cursor, published.parse)).toEqual({ kind: 'after', position: { sort: '-infinity', id: 9 } });
+    expect(decodeCursor(cursor, at.parse)).toEqual({ kind: 'first' });
+    expect(decodeCursor(encodeCursor('after', { sort: 'infinity', id: 9 }), published.parse)).toEqual({ kind: 'first' });
+    expect(published.parse('2026-01-02T03:04:05.123456Z')).toBe('2026-01-02T03:04:05.123456Z');
   });
 
   it('reads no cursor as the first page and `last` as the last', () => {

@@ -44,6 +44,20 @@ export function timestampKey(column: AnyColumn): SortKey<string> {
   };
 }
 
+/**
+ * A nullable `timestamp with time zone` column ordered as if null were the earliest instant
+ * (`desc nulls last` in a descending list). The expression is `coalesce(column, '-infinity')`,
+ * so an index on that expression serves the order and the cursor comparison alike.
+ */
+export function nullableTimestampKey(column: AnyColumn): SortKey<string> {
+  return {
+    expression: sql`coalesce(${column}, '-infinity'::timestamptz)`,
+    cursorValue: sql<string>`case when ${column} is null then '-infinity' else to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') end`,
+    parse: (value) => (value === '-infinity' || (typeof value === 'string' && isUtcMicros(value)) ? value : null),
+    operand: (value) => sql`${value}::timestamptz`,
+  };
+}
+
 /** An integer column (a sequence, a counter). */
 export function integerKey(column: AnyColumn): SortKey<number> {
   return {

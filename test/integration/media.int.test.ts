@@ -1,12 +1,13 @@
 // First: the stand-ins it registers must be in place before the modules below are imported.
 import { session } from './setup/request-mocks';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles } from '@/db/schema/articles';
 import { media } from '@/db/schema/media';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { deleteMediaAction, updateMediaAction, uploadMediaAction } from '@/lib/media/actions';
+import { listMedia } from '@/lib/media/queries';
 import { GET as listRoute } from '@/app/api/admin/media/route';
 import { GET as mediaRoute } from '@/app/media/[...key]/route';
 import { animatedGif, GPS_MARKER, html, jpegWithGps, png, pngBomb } from '../fixtures/media';
@@ -178,7 +179,7 @@ describe('GET /api/admin/media', () => {
     const all = await get();
     expect(all.status).toBe(200);
     const body = await all.json();
-    expect(body).toMatchObject({ page: 1, maxBytes: 10 * 1024 * 1024 });
+    expect(body).toMatchObject({ isFirst: true, prev: null, capped: false, total: body.items.length, maxBytes: 10 * 1024 * 1024 });
     expect(body.items[0]).toMatchObject({ id: expect.any(Number), url: expect.stringMatching(/^\/media\/images\//), alt: expect.any(String) });
     const found = await (await get(`?q=${encodeURIComponent('重温入党誓词')}`)).json();
     expect(found.items.map((i: { alt: string }) => i.alt)).toEqual(['机关党员在主题党日活动中重温入党誓词']);
@@ -188,5 +189,22 @@ describe('GET /api/admin/media', () => {
     session.user = null;
     expect((await get()).status).toBe(401);
     session.user = editor;
+  });
+});
+
+describe('the library past one page', () => {
+  it('pages by cursor through every image once, newest first', async () => {
+    session.user = editor;
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 50; i++) {
+      const list = await listMedia(editor, { q: '', cursor, pageSize: 2 });
+      seen.push(...list.items.map((m) => m.id));
+      if (!list.next) break;
+      cursor = list.next;
+    }
+    const all = await db.db.select({ id: media.id }).from(media).orderBy(desc(media.createdAt), desc(media.id));
+    expect(seen).toEqual(all.map((m) => m.id));
+    expect(all.length).toBeGreaterThan(2);
   });
 });

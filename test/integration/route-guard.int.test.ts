@@ -82,7 +82,7 @@ describe('GET /api/admin/media (JSON refusals)', () => {
   it('lists for an editor', async () => {
     const response = await call(who.allowed(), route);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ page: 1, items: expect.any(Array) });
+    expect(await response.json()).toMatchObject({ isFirst: true, items: expect.any(Array) });
   });
 });
 

@@ -4,9 +4,10 @@ import styles from '@/components/admin/admin-ui.module.css';
 import { ArticleTable } from '@/components/articles/ArticleTable';
 import { StatusTabs } from '@/components/articles/StatusTabs';
 import formStyles from '@/components/forms/forms.module.css';
-import { Pagination } from '@/components/news/Pagination';
+import { KeysetPager } from '@/components/ui/KeysetPager';
+import { listAdminArticles } from '@/lib/articles/admin-list';
 import type { ArticleStatus } from '@/lib/articles/types';
-import { listAdminArticles, listColumnOptions } from '@/lib/articles/queries';
+import { listColumnOptions } from '@/lib/articles/queries';
 import { articleListSearchSchema } from '@/lib/articles/schemas';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
@@ -19,18 +20,19 @@ export default async function ArticlesPage({ searchParams }: Props) {
   const user = await requirePermission('articles.read', undefined, '/admin/articles');
   const filters = articleListSearchSchema.parse(await searchParams);
   const [list, columns] = await Promise.all([listAdminArticles(user, { ...filters, columnId: filters.column }), listColumnOptions()]);
-  const query = (over: Partial<{ status: ArticleStatus | null; page: number }>) => {
+  const query = (over: Partial<{ status: ArticleStatus | null; cursor: string | undefined }>) => {
     const next = { ...filters, ...over };
     const params = new URLSearchParams();
     if (next.status) params.set('status', next.status);
     if (next.column) params.set('column', String(next.column));
     if (next.q) params.set('q', next.q);
     if (next.sort !== 'updated') params.set('sort', next.sort);
-    if (next.page > 1) params.set('page', String(next.page));
+    if (next.cursor) params.set('cursor', next.cursor);
     const text = params.toString();
     return text ? `/admin/articles?${text}` : '/admin/articles';
   };
   const filtered = filters.q || filters.column;
+  const shown = list.counts[filters.status ?? 'all'];
   return (
     <>
       <h1 className={styles.title}>文章管理</h1>
@@ -69,16 +71,17 @@ export default async function ArticlesPage({ searchParams }: Props) {
           </Link>
         )}
       </div>
-      <StatusTabs current={filters.status} counts={list.counts} href={(status) => query({ status, page: 1 })} />
+      <StatusTabs current={filters.status} counts={list.counts} href={(status) => query({ status, cursor: undefined })} />
       <p className={styles.muted} role="status">
-        共 {list.total} 篇{filtered ? '（已按条件筛选）' : ''}
+        共 {shown.total} 篇{shown.capped ? '以上' : ''}
+        {filtered ? '（已按条件筛选）' : ''}
       </p>
       {list.items.length === 0 ? (
         <p className={styles.panel}>{filtered || filters.status ? '没有符合条件的文章。' : '还没有文章，点击“新建文章”开始写作。'}</p>
       ) : (
         <ArticleTable items={list.items} />
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} href={(page) => query({ page })} />
+      <KeysetPager page={list} href={(cursor) => query({ cursor })} label="文章列表分页" />
     </>
   );
 }

@@ -3,7 +3,7 @@ import styles from '@/components/admin/admin-ui.module.css';
 import formStyles from '@/components/forms/forms.module.css';
 import { MediaLibrary } from '@/components/media/MediaLibrary';
 import { MediaUploadForm } from '@/components/media/MediaUploadForm';
-import { Pagination } from '@/components/news/Pagination';
+import { KeysetPager } from '@/components/ui/KeysetPager';
 import { requirePermission } from '@/lib/auth/current-user';
 import { mediaLimit } from '@/lib/media/limits';
 import { listMedia } from '@/lib/media/queries';
@@ -15,9 +15,12 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function MediaPage({ searchParams }: Props) {
   const user = await requirePermission('media.manage', undefined, '/admin/media');
-  const { q, page } = mediaSearchSchema.parse(await searchParams);
-  const list = await listMedia(user, { q, page });
-  const href = (p: number) => `/admin/media?${new URLSearchParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const { q, cursor } = mediaSearchSchema.parse(await searchParams);
+  const list = await listMedia(user, { q, cursor });
+  const href = (at?: string) => {
+    const params = new URLSearchParams({ ...(q ? { q } : {}), ...(at ? { cursor: at } : {}) }).toString();
+    return params ? `/admin/media?${params}` : '/admin/media';
+  };
   return (
     <>
       <h1 className={styles.title}>媒体库</h1>
@@ -35,13 +38,15 @@ export default async function MediaPage({ searchParams }: Props) {
           搜索
         </button>
       </form>
-      <p className={styles.muted}>共 {list.total} 张图片</p>
+      <p className={styles.muted}>
+        共 {list.count.total} 张{list.count.capped ? '以上' : ''}图片
+      </p>
       {list.items.length === 0 ? (
         <p className={styles.panel}>{q ? '没有符合条件的图片。' : '媒体库还没有图片。上传的图片可用作文章封面或插入正文。'}</p>
       ) : (
         <MediaLibrary items={list.items} />
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} href={href} />
+      <KeysetPager page={list} href={href} label="媒体库分页" />
     </>
   );
 }

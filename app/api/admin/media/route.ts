@@ -9,9 +9,17 @@ import type { MediaListResponse } from '@/lib/media/types';
 export async function GET(request: NextRequest) {
   const { user, refusal } = await guardRoute('media.manage', { format: 'json' });
   if (refusal) return refusal;
-  const { q, page } = mediaSearchSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-  const list = await listMedia(user, { q, page, pageSize: 12 });
-  const body: MediaListResponse = { items: list.items, page: list.page, pageCount: list.pageCount, total: list.total, maxBytes: mediaLimit.maxBytes };
+  const { q, cursor } = mediaSearchSchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+  const list = await listMedia(user, { q, cursor, pageSize: 12 });
+  const body: MediaListResponse = {
+    items: list.items,
+    next: list.next,
+    prev: list.prev,
+    isFirst: list.isFirst,
+    isLast: list.isLast,
+    ...list.count,
+    maxBytes: mediaLimit.maxBytes,
+  };
   return NextResponse.json(body, { headers: noStore });
 }
 
