@@ -5,8 +5,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as accountActions from '@/lib/accounts/actions';
 import * as articleActions from '@/lib/articles/actions';
+import * as branchActions from '@/lib/branches/actions';
 import * as columnActions from '@/lib/columns/actions';
 import * as mediaActions from '@/lib/media/actions';
+import * as peopleActions from '@/lib/people/actions';
 import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
 import { type Role, roles } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
@@ -29,6 +31,7 @@ import {
 import { articleIn, docJson, editorForm, revisionsOf } from './article-fixtures';
 import { columnRow, insertColumn } from './column-fixtures';
 import { mediaCases, withTemporaryMediaStorage } from './media-matrix';
+import { branchCases, peopleCases } from './branches-matrix';
 import { withDemoDatabase } from './setup/demo-database';
 
 // Every server action × every role, through the real actions on the seeded demo. What each role
@@ -163,6 +166,8 @@ const cases: Record<string, Record<string, ActionCase>> = {
     () => db.db,
     (role) => actors[role],
   ),
+  branches: branchCases(() => db.db),
+  people: peopleCases(() => db.db),
   columns: {
     createColumnAction: {
       permission: 'columns.manage',
@@ -198,7 +203,7 @@ const cases: Record<string, Record<string, ActionCase>> = {
   },
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, columns: columnActions, media: mediaActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, media: mediaActions, people: peopleActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );

@@ -1,0 +1,46 @@
+import type { CommitteePositionKind, MemberStatus } from '@/db/schema/people';
+import type { KeysetPage } from '@/lib/pagination/keyset';
+
+// What the roster pages and components receive from lib/people/queries.
+
+export type PersonListItem = {
+  id: number;
+  name: string;
+  gender: 'male' | 'female' | null;
+  status: MemberStatus;
+  statusSince: string | null;
+  joinedPartyOn: string | null;
+  jobTitle: string | null;
+  /** Masked for lists (138****1234): the full number is on the audited detail page only. */
+  maskedPhone: string;
+  branchId: number;
+  branchName: string;
+};
+
+export type PeopleList = KeysetPage<PersonListItem> & { total: number };
+
+export type PersonDetail = {
+  id: number;
+  name: string;
+  gender: 'male' | 'female' | null;
+  birthDate: string | null;
+  phone: string | null;
+  jobTitle: string | null;
+  status: MemberStatus;
+  statusSince: string | null;
+  joinedPartyOn: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  branch: { id: number; name: string; code: string; dissolvedOn: string | null };
+  branchPath: { id: number; name: string }[];
+  positions: { id: number; branchId: number; branchName: string; position: CommitteePositionKind; startsOn: string; endsOn: string; endedOn: string | null }[];
+  transfers: { id: number; fromBranchId: number; fromBranchName: string; toBranchId: number; toBranchName: string; transferredOn: string; reason: string; createdByName: string | null }[];
+  account: { id: number; username: string; displayName: string } | null;
+  canManage: boolean;
+  canLinkAccount: boolean;
+};
+
+export type AccountOption = { id: number; label: string };
+
+export type { MemberStatus };
