@@ -1,12 +1,14 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/open';
 import { committeePositions, people } from '@/db/schema/people';
+import { branchSubtree } from '@/lib/branches/queries';
 import type { RosterPerson } from './types';
 
-// Who may appear on a node's record: its members (probationary and full), the grid's rows and
-// the people the host, recorder and speaker are chosen from. Applicants and activists are on
-// the roster page, not in the attendance grid.
+// Who may appear on a node's record: the members (probationary and full) of the node and of the
+// nodes below it (a branch's members who sit on its party groups attend its general meeting), the
+// grid's rows and the people the host, recorder and speaker are chosen from. Applicants and
+// activists are on the roster page, not in the attendance grid.
 
 export const MEMBER_STATUSES = ['probationary', 'full_member'] as const;
 
@@ -21,18 +23,20 @@ const positionLabels: Record<string, string> = {
 
 /** The node's members by name, each with the committee position held on `onDay`, if any. */
 export async function nodeMembers(db: Database, branchId: number, onDay: string): Promise<RosterPerson[]> {
+  const subtree = await branchSubtree(db, branchId);
+  if (subtree.length === 0) return [];
   const rows = await db
     .select({
       id: people.id,
       name: people.name,
       status: people.status,
       position: sql<string | null>`(select cp.position from ${committeePositions} cp
-        where cp.person_id = ${people.id} and cp.branch_id = ${branchId} and cp.starts_on <= ${onDay}
+        where cp.person_id = ${people.id} and cp.starts_on <= ${onDay}
           and cp.ends_on >= ${onDay} and (cp.ended_on is null or cp.ended_on >= ${onDay})
         order by cp.starts_on desc limit 1)`,
     })
     .from(people)
-    .where(and(eq(people.branchId, branchId), inArray(people.status, [...MEMBER_STATUSES])))
+    .where(and(inArray(people.branchId, subtree), inArray(people.status, [...MEMBER_STATUSES])))
     .orderBy(asc(people.name), asc(people.id));
   return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, committee: r.position ? (positionLabels[r.position] ?? null) : null }));
 }

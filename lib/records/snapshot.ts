@@ -1,6 +1,6 @@
 import { bodyToBlocks, diffBlocks, type DiffRow, diffText } from '@/lib/articles/diff';
-import type { RichTextNode } from '@/lib/articles/types';
 import { absenceReasonLabels, activityKindLabels } from './labels';
+import { minutesDoc } from './minutes';
 import type { AbsenceReason, ActivityKind, AttachmentKind } from './types';
 
 // What a version of a record keeps (activity_record_versions.content): every field, with the
@@ -66,14 +66,7 @@ function row(label: string, left: string, right: string): DiffRow & { label: str
   return { label, kind: 'changed', left, right, ...diffText(left, right) };
 }
 
-function minutesBlocks(minutes: string): string[] {
-  if (!minutes) return [];
-  try {
-    return bodyToBlocks(JSON.parse(minutes) as RichTextNode);
-  } catch {
-    return [minutes];
-  }
-}
+const minutesBlocks = (minutes: string): string[] => (minutes.trim() ? bodyToBlocks(minutesDoc(minutes)) : []);
 
 /** Everything that changed from `a` to `b`; unchanged fields are left out. */
 export function diffVersions(a: RecordSnapshot, b: RecordSnapshot): VersionDiff {
@@ -116,12 +109,27 @@ export function diffVersions(a: RecordSnapshot, b: RecordSnapshot): VersionDiff 
   return { groups, changedCount: groups.reduce((n, g) => n + g.rows.length, 0) };
 }
 
-/** Reads a stored snapshot back; fields a future version adds default to empty. */
-export function readSnapshot(content: Record<string, unknown>): RecordSnapshot {
-  const c = content as Partial<RecordSnapshot>;
+type Names = { person: (id: number) => string; branch: (id: number) => string };
+
+type StoredPerson = { id: number; name: string } | null | undefined;
+
+/**
+ * Reads a stored snapshot back. Versions written before this shape (the demo seed's) hold
+ * person ids and an `attendance` list without names: `names` fills them in.
+ */
+export function readSnapshot(content: Record<string, unknown>, names: Names): RecordSnapshot {
+  const c = content as Partial<RecordSnapshot> & {
+    hostPersonId?: number | null;
+    recorderPersonId?: number | null;
+    speakerPersonId?: number | null;
+    attendance?: Omit<SnapshotAttendee, 'name'>[];
+  };
+  const person = (stored: StoredPerson, id: number | null | undefined) => stored ?? (id ? { id, name: names.person(id) } : null);
+  const attendees = Array.isArray(c.attendees) ? c.attendees : Array.isArray(c.attendance) ? c.attendance.map((a) => ({ ...a, name: names.person(a.personId) })) : [];
+  const branchId = Number(c.branchId ?? 0);
   return {
-    branchId: Number(c.branchId ?? 0),
-    branchName: c.branchName ?? '',
+    branchId,
+    branchName: c.branchName ?? names.branch(branchId),
     kind: (c.kind ?? 'other') as ActivityKind,
     heldOn: c.heldOn ?? '',
     startTime: c.startTime ?? null,
@@ -130,11 +138,11 @@ export function readSnapshot(content: Record<string, unknown>): RecordSnapshot {
     topic: c.topic ?? null,
     firstAgendaStudied: c.firstAgendaStudied ?? false,
     firstAgendaTopic: c.firstAgendaTopic ?? null,
-    host: c.host ?? null,
-    recorder: c.recorder ?? null,
-    speaker: c.speaker ?? null,
+    host: person(c.host, c.hostPersonId),
+    recorder: person(c.recorder, c.recorderPersonId),
+    speaker: person(c.speaker, c.speakerPersonId),
     minutes: c.minutes ?? '',
-    attendees: Array.isArray(c.attendees) ? c.attendees : [],
+    attendees,
     photos: Array.isArray(c.photos) ? c.photos : [],
     attachments: Array.isArray(c.attachments) ? c.attachments : [],
   };

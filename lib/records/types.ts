@@ -1,9 +1,9 @@
 // The record book's types for pages and components: they import them from here, never from db/.
 // Type-only imports of the schema, so safe in client code.
-import type { absenceReasons, activityKinds, activityStatuses } from '@/db/schema/activities';
+import type { absenceReasons, ActivityKind, activityKinds, ActivityStatus, activityStatuses } from '@/db/schema/activities';
 import type { AttachmentKind } from '@/db/schema/articles';
 
-export type { ActivityKind, ActivityStatus } from '@/db/schema/activities';
+export type { ActivityKind, ActivityStatus };
 export type AbsenceReason = (typeof absenceReasons)[number];
 export type { AttachmentKind };
 
@@ -38,10 +38,15 @@ export type RecordListItem = {
 
 export type RecordPhoto = { mediaId: number; url: string; thumbUrl: string; alt: string };
 export type RecordAttachment = { id: number; name: string; kind: AttachmentKind; byteSize: number; url: string };
+export type NamedPerson = { id: number; name: string };
 
-/** The whole content of a record: what a version snapshots and the form edits. */
-export type RecordContent = {
+/** One record with its parts, as the record page and the form show it. */
+export type RecordDetail = {
+  id: number;
   branchId: number;
+  branchName: string;
+  /** Names from the root of the tree down to the record's node. */
+  branchPath: string[];
   kind: ActivityKind;
   heldOn: string;
   startTime: string | null;
@@ -50,39 +55,38 @@ export type RecordContent = {
   topic: string | null;
   firstAgendaStudied: boolean;
   firstAgendaTopic: string | null;
-  hostPersonId: number | null;
-  recorderPersonId: number | null;
-  speakerPersonId: number | null;
-  /** The sanitized rich-text document as JSON text ('' when empty). */
-  minutes: string;
-  attendees: AttendanceEntry[];
-  photoMediaIds: number[];
-  attachments: { id: number; name: string; kind: AttachmentKind; byteSize: number }[];
-};
-
-export type RecordVersionView = {
-  revision: number;
-  reason: string | null;
-  createdAt: string;
-  createdByName: string | null;
-};
-
-export type RecordDetail = RecordContent & {
-  id: number;
+  host: NamedPerson | null;
+  recorder: NamedPerson | null;
+  speaker: NamedPerson | null;
+  /** The minutes as an editor document (RichTextNode). */
+  minutes: import('@/db/schema/articles').RichTextNode;
+  hasMinutes: boolean;
   status: ActivityStatus;
   revision: number;
   version: number;
-  branchName: string;
-  branchPath: string;
-  submittedAt: string | null;
+  submittedAt: Date | null;
   submittedOn: string | null;
   submittedByName: string | null;
-  lateDays: number | null;
+  reviewedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The late-entry threshold in force on held_on, and the delay when the record is late. */
   lateEntryDays: number | null;
-  createdAt: string;
-  updatedAt: string;
-  people: Record<number, string>;
+  lateDays: number | null;
+  attendees: (AttendanceEntry & { name: string })[];
   photos: RecordPhoto[];
-  attachmentItems: RecordAttachment[];
-  versions: RecordVersionView[];
+  attachments: RecordAttachment[];
+};
+
+export type { DiffGroup, RecordSnapshot, VersionDiff } from './snapshot';
+
+/** A version of a submitted record: revision 1 the submission, later ones corrections with their reason. */
+export type RecordVersion = {
+  revision: number;
+  reason: string | null;
+  createdAt: Date;
+  createdByName: string | null;
+  snapshot: import('./snapshot').RecordSnapshot;
+  /** What changed since the version before; null for the first. */
+  diff: import('./snapshot').VersionDiff | null;
 };
