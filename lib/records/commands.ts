@@ -42,7 +42,7 @@ const auditable = (r: RecordRow) => ({
 
 /** Checks and writes the input onto a draft (`current`) or a new draft; returns the row and what a snapshot needs. */
 async function writeDraft(ctx: ActionContext, input: RecordInput, current?: RecordRow) {
-  const node = await checkNode(ctx, input, current);
+  const node = await checkNode(ctx, input);
   await checkPeople(ctx, input, node.id, current);
   const photoAlts = await checkPhotos(ctx, input.photoMediaIds);
   let row: RecordRow;
@@ -105,7 +105,7 @@ export async function correctRecord(ctx: ActionContext, input: RecordInput): Pro
   const current = await loadRecordForUpdate(ctx, input.id);
   if (current.status === 'draft') throw new AppError('conflict', '该记录还是草稿，请直接保存或提交，无需更正。');
   assertVersion(current, input.version);
-  const node = await checkNode(ctx, input, current);
+  const node = await checkNode(ctx, input);
   await checkPeople(ctx, input, node.id, current);
   const photoAlts = await checkPhotos(ctx, input.photoMediaIds);
   const plan = plannedAttachments(await currentAttachments(ctx.tx, current.id), input.removeAttachmentIds, await readUploads(String(current.id), input.newAttachments));

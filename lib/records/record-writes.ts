@@ -36,7 +36,7 @@ export function assertVersion(row: RecordRow, version: number | null) {
 }
 
 /** The node of the record, in the actor's scope, and the held-on day within its life. */
-export async function checkNode(ctx: ActionContext, input: RecordInput, current?: RecordRow) {
+export async function checkNode(ctx: ActionContext, input: RecordInput) {
   const [node] = await ctx.tx
     .select({ id: branches.id, name: branches.name, kind: branches.kind, establishedOn: branches.establishedOn, dissolvedOn: branches.dissolvedOn })
     .from(branches)
