@@ -7,6 +7,7 @@ import * as accountActions from '@/lib/accounts/actions';
 import * as articleActions from '@/lib/articles/actions';
 import * as columnActions from '@/lib/columns/actions';
 import * as mediaActions from '@/lib/media/actions';
+import * as recordActions from '@/lib/records/actions';
 import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
 import { type Role, roles } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
@@ -29,6 +30,9 @@ import {
 import { articleIn, docJson, editorForm, revisionsOf } from './article-fixtures';
 import { columnRow, insertColumn } from './column-fixtures';
 import { mediaCases, withTemporaryMediaStorage } from './media-matrix';
+import { draftIn, recordForm, submittedIn } from './records-fixtures';
+import { fileForm } from './media-fixtures';
+import { png } from '../fixtures/media';
 import { withDemoDatabase } from './setup/demo-database';
 
 // Every server action × every role, through the real actions on the seeded demo. What each role
@@ -41,6 +45,7 @@ const passwords = Object.fromEntries(roles.map((r) => [r, DEMO_PASSWORD])) as Re
 let targetId: number;
 let created = 0;
 let columnsCreated = 0;
+let photosUploaded = 0;
 
 beforeAll(async () => {
   for (const role of roles) actors[role] = await signedIn(db.db, demoUsername[role]);
@@ -163,6 +168,39 @@ const cases: Record<string, Record<string, ActionCase>> = {
     () => db.db,
     (role) => actors[role],
   ),
+  records: {
+    saveRecordDraftAction: {
+      permission: 'records.write',
+      audit: 'record.create',
+      form: async () => recordForm(db.db, 'U01-B1', { topic: '矩阵草稿' }),
+    },
+    submitRecordAction: {
+      permission: 'records.write',
+      audit: 'record.submit',
+      form: async () => recordForm(db.db, 'U01-B1', { topic: '矩阵提交' }),
+    },
+    correctRecordAction: {
+      permission: 'records.write',
+      audit: 'record.correct',
+      form: async () => {
+        const r = await submittedIn(db.db, 'U01-B1');
+        return recordForm(db.db, 'U01-B1', { id: r.id, version: r.version, heldOn: r.heldOn, reason: '矩阵更正原因' });
+      },
+    },
+    deleteRecordDraftAction: {
+      permission: 'records.write',
+      audit: 'record.delete',
+      form: async () => {
+        const d = await draftIn(db.db, 'U01-B1');
+        return form({ id: d.id, version: d.version });
+      },
+    },
+    uploadRecordPhotoAction: {
+      permission: 'records.write',
+      audit: 'media.upload',
+      form: async () => fileForm({ altText: '矩阵活动照片' }, await png(320 + ++photosUploaded, 240), 'photo.png', 'image/png'),
+    },
+  },
   columns: {
     createColumnAction: {
       permission: 'columns.manage',
@@ -198,7 +236,7 @@ const cases: Record<string, Record<string, ActionCase>> = {
   },
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, columns: columnActions, media: mediaActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, columns: columnActions, media: mediaActions, records: recordActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );
