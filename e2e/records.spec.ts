@@ -32,6 +32,8 @@ test.describe('as the secretary', () => {
   test.use({ storageState: authFile('secretary') });
 
   test('logs a 支部委员会 meeting with attendance and a photo, submits it and finds it in the list', async ({ page }) => {
+    // Six axe scans of long pages on a shared two-core machine.
+    test.setTimeout(240_000);
     const token = uniqueToken();
     const topic = `研究月度支部工作安排 ${token}`;
     await page.goto('/admin/records');
