@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
+import { selectRows } from '@/db/rows';
 import type { Database } from '@/db/open';
 import { users } from '@/db/schema/accounts';
 import { activityAttendees, activityRecordAttachments, activityRecordPhotos, activityRecords, activityRecordVersions } from '@/db/schema/activities';
@@ -99,21 +100,73 @@ export const recordOrder = keyset({ sort: heldOnKey, id: activityRecords.id, dir
 /** Matching records are counted up to this many; beyond it the page says "1000 条以上". */
 export const RECORD_COUNT_CAP = 1000;
 
-async function recordWhere(db: Database, actor: Actor, filters: RecordFilters, intervals: LateEntryInterval[]): Promise<SQL | undefined> {
+/**
+ * The filters as SQL, the branch scope apart: a small set of branches (a secretary's subtree, a
+ * unit) is read branch by branch (see `branchCondition`), a large one as one condition.
+ */
+async function recordWhere(db: Database, actor: Actor, filters: RecordFilters, intervals: LateEntryInterval[]): Promise<{ branchIds: readonly number[] | null; rest: SQL | undefined }> {
   let ids = scopeIds(actor, 'records.read');
   if (filters.node) {
     const subtree = await branchSubtree(db, filters.node);
     ids = ids ? subtree.filter((id) => ids!.includes(id)) : subtree;
   }
   const range = heldOnRange(filters);
-  return and(
-    ids ? inArray(activityRecords.branchId, ids.length ? [...ids] : [0]) : undefined,
+  const rest = and(
     filters.kind ? eq(activityRecords.kind, filters.kind) : undefined,
     filters.status ? eq(activityRecords.status, filters.status) : undefined,
     range.from ? gte(activityRecords.heldOn, range.from) : undefined,
     range.to ? lte(activityRecords.heldOn, range.to) : undefined,
     filters.late ? lateCondition(intervals) : undefined,
   );
+  return { branchIds: ids, rest };
+}
+
+/**
+ * Up to this many branches are read one by one. PostgreSQL answers `branch_id in (a, b, c)
+ * order by held_on desc limit n` by walking the held_on index and skipping every other
+ * branch's rows (thousands at a million records); one short walk of the (branch, held_on)
+ * index per branch touches only the rows that can be on the page.
+ */
+const PER_BRANCH_MAX = 64;
+
+const idArray = (ids: readonly number[]) => sql.raw(`array[${ids.map((id) => Number(id)).join(',')}]::int[]`);
+
+/** The rows of the branches that could be among the first `limit` in `orderBy`: `limit` per branch. */
+async function perBranchCandidates(db: Database, branchIds: readonly number[], where: SQL | undefined, orderBy: SQL[], limit: number): Promise<number[]> {
+  const rows = await selectRows<{ id: number }>(
+    db,
+    sql`select x.id from unnest(${idArray(branchIds)}) as s(branch_id) cross join lateral (
+          select ${activityRecords.id} as id from ${activityRecords}
+          where ${activityRecords.branchId} = s.branch_id ${where ? sql`and ${where}` : sql``}
+          order by ${sql.join(orderBy, sql`, `)} limit ${limit}
+        ) x`,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** The branch part of a page's condition, for rows in `orderBy` up to `limit`. */
+async function branchCondition(db: Database, branchIds: readonly number[] | null, where: SQL | undefined, orderBy: SQL[], limit: number): Promise<SQL | undefined> {
+  if (branchIds === null) return undefined;
+  if (branchIds.length === 0) return sql`false`;
+  if (branchIds.length === 1 || branchIds.length > PER_BRANCH_MAX) return inArray(activityRecords.branchId, [...branchIds]);
+  const ids = await perBranchCandidates(db, branchIds, where, orderBy, limit);
+  return ids.length ? inArray(activityRecords.id, ids) : sql`false`;
+}
+
+/** Matching rows up to `cap + 1`, branch by branch when the branches are few. */
+async function cappedCount(db: Database, branchIds: readonly number[] | null, rest: SQL | undefined, cap: number): Promise<number> {
+  if (branchIds !== null && branchIds.length > 1 && branchIds.length <= PER_BRANCH_MAX) {
+    const [row] = await selectRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select 1 from unnest(${idArray(branchIds)}) as s(branch_id) cross join lateral (
+            select 1 from ${activityRecords} where ${activityRecords.branchId} = s.branch_id ${rest ? sql`and ${rest}` : sql``} limit ${cap + 1}
+          ) x limit ${cap + 1}) m`,
+    );
+    return Number(row?.n ?? 0);
+  }
+  const where = and(branchIds === null ? undefined : branchIds.length ? inArray(activityRecords.branchId, [...branchIds]) : sql`false`, rest);
+  const matching = db.select({ one: sql`1` }).from(activityRecords).where(where).limit(cap + 1).as('matching');
+  return db.select({ n: count() }).from(matching).then(countOf);
 }
 
 const listFields = {
@@ -146,23 +199,24 @@ export async function listRecords(actor: Actor, { cursor, pageSize = 30, countCa
   authorize(actor, 'records.read');
   const db = await getDb();
   const intervals = await loadLateEntryIntervals(db);
-  const where = await recordWhere(db, actor, filters, intervals);
-  const matching = db.select({ one: sql`1` }).from(activityRecords).where(where).limit(countCap + 1).as('matching');
+  const { branchIds, rest } = await recordWhere(db, actor, filters, intervals);
   const [page, counted] = await Promise.all([
     keysetPage({
       keyset: recordOrder,
       cursor,
       pageSize,
-      rows: (q) =>
-        db
+      rows: async (q) => {
+        const branch = await branchCondition(db, branchIds, and(rest, q.where), q.orderBy, q.limit);
+        return db
           .select({ ...listFields, ...cursorFields(recordOrder) })
           .from(activityRecords)
           .innerJoin(branches, eq(branches.id, activityRecords.branchId))
-          .where(and(where, q.where))
+          .where(and(branch, rest, q.where))
           .orderBy(...q.orderBy)
-          .limit(q.limit),
+          .limit(q.limit);
+      },
     }),
-    db.select({ n: count() }).from(matching).then(countOf),
+    cappedCount(db, branchIds, rest, countCap),
   ]);
   const attendance = await attendanceOf(db, page.items.map((r) => r.id));
   const items = page.items.map((r) => ({
@@ -196,7 +250,7 @@ const speaker = alias(people, 'speaker');
 
 type Position = { heldOn: string; id: number };
 
-function exportBatch(db: Database, where: SQL | undefined, last: Position | null, limit: number) {
+function exportBatch(db: Database, where: SQL | undefined, limit: number) {
   return db
     .select({
       ...listFields,
@@ -215,7 +269,7 @@ function exportBatch(db: Database, where: SQL | undefined, last: Position | null
     .leftJoin(host, eq(host.id, activityRecords.hostPersonId))
     .leftJoin(recorder, eq(recorder.id, activityRecords.recorderPersonId))
     .leftJoin(speaker, eq(speaker.id, activityRecords.speakerPersonId))
-    .where(and(where, last ? sql`(${activityRecords.heldOn}, ${activityRecords.id}) < (${last.heldOn}::date, ${last.id})` : undefined))
+    .where(where)
     .orderBy(desc(activityRecords.heldOn), desc(activityRecords.id))
     .limit(limit);
 }
@@ -228,11 +282,15 @@ export async function* exportRecords(actor: Actor, filters: RecordFilters, { lim
   authorize(actor, 'records.read');
   const db = await getDb();
   const intervals = await loadLateEntryIntervals(db);
-  const where = await recordWhere(db, actor, filters, intervals);
+  const { branchIds, rest } = await recordWhere(db, actor, filters, intervals);
+  const order = [desc(activityRecords.heldOn), desc(activityRecords.id)];
   let last: Position | null = null;
   let remaining = limit;
   while (remaining > 0) {
-    const batch = await exportBatch(db, where, last, Math.min(batchSize, remaining));
+    const size = Math.min(batchSize, remaining);
+    const after = last ? sql`(${activityRecords.heldOn}, ${activityRecords.id}) < (${last.heldOn}::date, ${last.id})` : undefined;
+    const branch = await branchCondition(db, branchIds, and(rest, after), order, size);
+    const batch = await exportBatch(db, and(branch, rest, after), size);
     if (batch.length === 0) return;
     const attendance = await attendanceOf(db, batch.map((r) => r.id));
     yield batch.map((r) => ({
