@@ -8,6 +8,9 @@ import { makePng, uniqueToken } from './support/editor';
 // the auditor reads records without a single write control. Axe at 1280 and 375 px on the list,
 // the form and a record page.
 
+// Axe scans of long pages at two widths, on a shared two-core machine.
+test.describe.configure({ timeout: 240_000 });
+
 async function scanBothWidths(page: Page) {
   await page.setViewportSize({ width: 1280, height: 900 });
   await expectNoSeriousA11yViolations(page);
@@ -32,8 +35,6 @@ test.describe('as the secretary', () => {
   test.use({ storageState: authFile('secretary') });
 
   test('logs a 支部委员会 meeting with attendance and a photo, submits it and finds it in the list', async ({ page }) => {
-    // Six axe scans of long pages on a shared two-core machine.
-    test.setTimeout(240_000);
     const token = uniqueToken();
     const topic = `研究月度支部工作安排 ${token}`;
     await page.goto('/admin/records');

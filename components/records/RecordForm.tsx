@@ -19,7 +19,7 @@ type Mark = 'present' | 'absent' | 'none';
 type Props = {
   /** create: a new record; edit: a draft; correct: a submitted record, changed only with a reason. */
   mode: 'create' | 'edit' | 'correct';
-  node: { id: number; name: string };
+  node: { id: number; name: string; kind: string };
   roster: RosterPerson[];
   record: RecordDetail | null;
   today: string;
@@ -47,7 +47,8 @@ export function RecordForm({ mode, node, roster, record, today, emptyMinutes }: 
   const editorRef = useRef<Editor | null>(null);
   const [state, setState] = useState<ActionState>(initialActionState);
   const [pending, startTransition] = useTransition();
-  const [kind, setKind] = useState<ActivityKind>(record?.kind ?? 'committee_meeting');
+  // A party group's usual record is its 党小组会; a branch's, its monthly 支部委员会.
+  const [kind, setKind] = useState<ActivityKind>(record?.kind ?? (node.kind === 'party_group' ? 'group_meeting' : 'committee_meeting'));
   const [studied, setStudied] = useState(record?.firstAgendaStudied ?? true);
   const [photos, setPhotos] = useState<RecordPhoto[]>(record?.photos ?? []);
   const [picking, setPicking] = useState(false);

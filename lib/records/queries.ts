@@ -17,7 +17,7 @@ import { mediaUrl, thumbnailOf } from '@/lib/media/urls';
 import { cursorFields, keyset, type KeysetPage, keysetPage, type SortKey } from '@/lib/pagination/keyset';
 import { type CappedCount, cappedCountOf, countOf, type Page, paginate } from '@/lib/pagination/offset';
 import type { MediaItem } from '@/lib/media/types';
-import { isCalendarDay } from './dates';
+import { isCalendarDay, shanghaiToday } from './dates';
 import { heldOnRange, type RecordFilters } from './filters';
 import { type LateEntryInterval, lateDays, lateEntryDaysOf, lateEntryDaysOn, lateEntryIntervals } from './late-entry';
 import { minutesDoc } from './minutes';
@@ -63,7 +63,7 @@ export async function listRecordNodes(actor: Actor, { purpose, include }: { purp
 /** The members of a node the actor may write records for: the grid's rows and the people to choose from. */
 export async function getNodeRoster(actor: Actor, branchId: number, onDay: string): Promise<RosterPerson[]> {
   authorize(actor, 'records.write', { branchId });
-  return nodeMembers(await getDb(), branchId, isCalendarDay(onDay) ? onDay : new Date().toISOString().slice(0, 10));
+  return nodeMembers(await getDb(), branchId, isCalendarDay(onDay) ? onDay : shanghaiToday());
 }
 
 // ---------------------------------------------------------------- late entry

@@ -31,7 +31,7 @@ export default async function NewRecordPage({ searchParams }: Props) {
       <NodeSwitch nodes={nodes} current={node?.id ?? null} />
       {node ? (
         <div className={ui.panel}>
-          <RecordForm key={node.id} mode="create" node={{ id: node.id, name: node.label.trim() }} roster={roster} record={null} today={today} emptyMinutes={emptyDoc()} />
+          <RecordForm key={node.id} mode="create" node={{ id: node.id, name: node.label.trim(), kind: node.kind }} roster={roster} record={null} today={today} emptyMinutes={emptyDoc()} />
         </div>
       ) : (
         <p className={ui.muted}>请先选择要登记活动的组织。</p>

@@ -47,7 +47,7 @@ export default async function EditRecordPage({ params, searchParams }: Props) {
         <RecordForm
           key={`${record.id}-${record.version}`}
           mode={correcting ? 'correct' : 'edit'}
-          node={{ id: record.branchId, name: record.branchName }}
+          node={{ id: record.branchId, name: record.branchName, kind: '' }}
           roster={roster}
           record={record}
           today={shanghaiToday()}
