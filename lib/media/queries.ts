@@ -40,11 +40,16 @@ export const MEDIA_COUNT_CAP = 1000;
  * One keyset page of the library at `cursor`, newest first, searched by file name, alt text
  * and caption, with a count that stops at MEDIA_COUNT_CAP: the library only grows.
  */
-export async function listMedia(
-  actor: Actor,
-  { q, cursor, pageSize = 24 }: { q: string; cursor?: string; pageSize?: number },
-): Promise<KeysetPage<MediaItem> & { count: CappedCount }> {
+export async function listMedia(actor: Actor, search: MediaSearch): Promise<MediaPage> {
   authorize(actor, 'media.manage');
+  return readMediaLibrary(search);
+}
+
+export type MediaSearch = { q: string; cursor?: string; pageSize?: number };
+export type MediaPage = KeysetPage<MediaItem> & { count: CappedCount };
+
+/** The library's page without a permission check: for callers that have checked their own (the record form's photo picker). */
+export async function readMediaLibrary({ q, cursor, pageSize = 24 }: MediaSearch): Promise<MediaPage> {
   const db = await getDb();
   const pattern = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
   const where = q ? or(ilike(media.originalName, pattern), ilike(media.altText, pattern), ilike(media.caption, pattern)) : undefined;

@@ -9,6 +9,7 @@ import * as branchActions from '@/lib/branches/actions';
 import * as columnActions from '@/lib/columns/actions';
 import * as mediaActions from '@/lib/media/actions';
 import * as peopleActions from '@/lib/people/actions';
+import * as recordActions from '@/lib/records/actions';
 import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
 import { type Role, roles } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
@@ -32,6 +33,9 @@ import { articleIn, docJson, editorForm, revisionsOf } from './article-fixtures'
 import { columnRow, insertColumn } from './column-fixtures';
 import { mediaCases, withTemporaryMediaStorage } from './media-matrix';
 import { branchCases, peopleCases } from './branches-matrix';
+import { draftIn, recordForm, submittedIn } from './records-fixtures';
+import { fileForm } from './media-fixtures';
+import { png } from '../fixtures/media';
 import { withDemoDatabase } from './setup/demo-database';
 
 // Every server action × every role, through the real actions on the seeded demo. What each role
@@ -44,6 +48,7 @@ const passwords = Object.fromEntries(roles.map((r) => [r, DEMO_PASSWORD])) as Re
 let targetId: number;
 let created = 0;
 let columnsCreated = 0;
+let photosUploaded = 0;
 
 beforeAll(async () => {
   for (const role of roles) actors[role] = await signedIn(db.db, demoUsername[role]);
@@ -168,6 +173,39 @@ const cases: Record<string, Record<string, ActionCase>> = {
   ),
   branches: branchCases(() => db.db),
   people: peopleCases(() => db.db),
+  records: {
+    saveRecordDraftAction: {
+      permission: 'records.write',
+      audit: 'record.create',
+      form: async () => recordForm(db.db, 'U01-B1', { topic: '矩阵草稿' }),
+    },
+    submitRecordAction: {
+      permission: 'records.write',
+      audit: 'record.submit',
+      form: async () => recordForm(db.db, 'U01-B1', { topic: '矩阵提交' }),
+    },
+    correctRecordAction: {
+      permission: 'records.write',
+      audit: 'record.correct',
+      form: async () => {
+        const r = await submittedIn(db.db, 'U01-B1');
+        return recordForm(db.db, 'U01-B1', { id: r.id, version: r.version, heldOn: r.heldOn, reason: '矩阵更正原因' });
+      },
+    },
+    deleteRecordDraftAction: {
+      permission: 'records.write',
+      audit: 'record.delete',
+      form: async () => {
+        const d = await draftIn(db.db, 'U01-B1');
+        return form({ id: d.id, version: d.version });
+      },
+    },
+    uploadRecordPhotoAction: {
+      permission: 'records.write',
+      audit: 'media.upload',
+      form: async () => fileForm({ altText: '矩阵活动照片' }, await png(320 + ++photosUploaded, 240), 'photo.png', 'image/png'),
+    },
+  },
   columns: {
     createColumnAction: {
       permission: 'columns.manage',
@@ -203,7 +241,7 @@ const cases: Record<string, Record<string, ActionCase>> = {
   },
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, media: mediaActions, people: peopleActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, media: mediaActions, people: peopleActions, records: recordActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );
