@@ -5,11 +5,9 @@ import { branchKinds } from '@/db/schema/branches';
 // The shape of a branch-life rule set (branch_rule_sets.rules), checked on every read and write:
 // the compliance figures are only as good as the data they are computed from.
 
-export const periodUnits = ['month', 'quarter', 'year'] as const;
-export type PeriodUnit = (typeof periodUnits)[number];
+import { boundNodeKinds, type PeriodUnit, periodUnits, ruleActivityKinds } from './kinds';
 
-/** Node kinds a frequency may bind: the grass-roots organizations that hold meetings. */
-export const boundNodeKinds = ['unit_organization', 'general_branch', 'branch', 'party_group'] as const;
+export { boundNodeKinds, periodUnits, ruleActivityKinds, type PeriodUnit } from './kinds';
 
 export const frequencySchema = z.object({
   kind: z.enum(activityKinds, { error: '活动类型不正确。' }),
@@ -36,8 +34,6 @@ export const branchRulesSchema = z
 export type BranchRules = z.infer<typeof branchRulesSchema>;
 export type Frequency = z.infer<typeof frequencySchema>;
 
-/** Kinds the form offers a frequency for (everything but the catch-all). */
-export const ruleActivityKinds = activityKinds.filter((k) => k !== 'other');
 
 export const isoDate = z
   .string()
