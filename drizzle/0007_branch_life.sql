@@ -82,8 +82,8 @@ DROP INDEX "activity_records_kind_held_idx";--> statement-breakpoint
 DROP INDEX "activity_records_status_idx";--> statement-breakpoint
 ALTER TABLE "activity_records" ALTER COLUMN "place" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "activity_records" ALTER COLUMN "topic" DROP NOT NULL;--> statement-breakpoint
-ALTER TABLE "activity_attendees" ADD COLUMN "record_id" integer NOT NULL;--> statement-breakpoint
-ALTER TABLE "activity_attendees" ADD COLUMN "person_id" integer NOT NULL;--> statement-breakpoint
+ALTER TABLE "activity_attendees" ADD COLUMN "record_id" integer;--> statement-breakpoint
+ALTER TABLE "activity_attendees" ADD COLUMN "person_id" integer;--> statement-breakpoint
 ALTER TABLE "activity_attendees" ADD COLUMN "absence_note" text;--> statement-breakpoint
 ALTER TABLE "activity_records" ADD COLUMN "start_time" time;--> statement-breakpoint
 ALTER TABLE "activity_records" ADD COLUMN "end_time" time;--> statement-breakpoint
@@ -138,6 +138,65 @@ CREATE UNIQUE INDEX "activity_attendees_person_key" ON "activity_attendees" USIN
 CREATE INDEX "activity_records_branch_held_idx" ON "activity_records" USING btree ("branch_id","held_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "activity_records_kind_held_idx" ON "activity_records" USING btree ("kind","held_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "activity_records_status_idx" ON "activity_records" USING btree ("status","held_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+-- Rows written before this migration (only the demo seed wrote these tables: no screen did)
+-- are carried over, not dropped: names become people of the record's node, free-text absence
+-- reasons become 其他 with the text kept, submitted records get revision 1 with its snapshot, and
+-- the typed secretary names and positions become committee positions.
+INSERT INTO "people" ("branch_id", "name")
+SELECT DISTINCT n.branch_id, n.name FROM (
+  SELECT r.branch_id, a.person_name AS name FROM "activity_attendees" a JOIN "activity_records" r ON r.id = a.activity_id
+  UNION SELECT branch_id, host_name FROM "activity_records"
+  UNION SELECT branch_id, recorder_name FROM "activity_records"
+  UNION SELECT id, secretary_name FROM "branches" WHERE secretary_name IS NOT NULL
+  UNION SELECT id, deputy_secretary_name FROM "branches" WHERE deputy_secretary_name IS NOT NULL
+) n
+WHERE NOT EXISTS (SELECT 1 FROM "people" p WHERE p.branch_id = n.branch_id AND p.name = n.name);
+--> statement-breakpoint
+UPDATE "activity_attendees" a SET
+  "record_id" = a.activity_id,
+  "person_id" = (SELECT min(p.id) FROM "people" p JOIN "activity_records" r ON r.id = a.activity_id WHERE p.branch_id = r.branch_id AND p.name = a.person_name),
+  "absence_note" = CASE WHEN a.attendance = 'absent' THEN a.absence_reason END,
+  "absence_reason" = CASE WHEN a.attendance = 'absent' THEN 'other' END;
+--> statement-breakpoint
+ALTER TABLE "activity_attendees" ALTER COLUMN "record_id" SET NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "activity_attendees" ALTER COLUMN "person_id" SET NOT NULL;
+--> statement-breakpoint
+UPDATE "activity_records" r SET
+  "host_person_id" = (SELECT min(p.id) FROM "people" p WHERE p.branch_id = r.branch_id AND p.name = r.host_name),
+  "recorder_person_id" = (SELECT min(p.id) FROM "people" p WHERE p.branch_id = r.branch_id AND p.name = r.recorder_name),
+  "first_agenda_studied" = r.first_agenda_topic IS NOT NULL,
+  "submitted_at" = CASE WHEN r.status <> 'draft' THEN coalesce(r.submitted_at, r.entered_at) END,
+  "submitted_on" = CASE WHEN r.status <> 'draft' THEN (coalesce(r.submitted_at, r.entered_at) AT TIME ZONE 'Asia/Shanghai')::date END,
+  "revision" = CASE WHEN r.status <> 'draft' THEN 1 ELSE 0 END;
+--> statement-breakpoint
+INSERT INTO "activity_record_versions" ("record_id", "revision", "content", "created_by", "created_at")
+SELECT r.id, 1, jsonb_build_object(
+    'branchId', r.branch_id, 'kind', r.kind, 'heldOn', r.held_on, 'place', r.place, 'topic', r.topic,
+    'firstAgendaStudied', r.first_agenda_studied, 'firstAgendaTopic', r.first_agenda_topic,
+    'hostPersonId', r.host_person_id, 'recorderPersonId', r.recorder_person_id, 'minutes', r.minutes,
+    'attendance', coalesce((SELECT jsonb_agg(jsonb_build_object('personId', a.person_id, 'attendance', a.attendance, 'absenceReason', a.absence_reason, 'absenceNote', a.absence_note) ORDER BY a.id) FROM "activity_attendees" a WHERE a.record_id = r.id), '[]'::jsonb),
+    'photos', '[]'::jsonb, 'attachments', '[]'::jsonb),
+  r.created_by, r.submitted_at
+FROM "activity_records" r WHERE r.status <> 'draft';
+--> statement-breakpoint
+-- Terms were not recorded before: the committee's term end when the node had one, else a term
+-- of the branch length from the day the row was written (to be corrected on the branch page).
+INSERT INTO "committee_positions" ("branch_id", "person_id", "position", "starts_on", "ends_on")
+SELECT b.id, (SELECT min(p.id) FROM "people" p WHERE p.branch_id = b.id AND p.name = n.name), n.position,
+  coalesce((b.committee_term_ends_on - interval '3 years')::date, b.created_at::date),
+  coalesce(b.committee_term_ends_on, (b.created_at + interval '3 years')::date)
+FROM "branches" b
+JOIN LATERAL (VALUES (b.secretary_name, 'secretary'), (b.deputy_secretary_name, 'deputy_secretary')) n(name, position) ON n.name IS NOT NULL;
+--> statement-breakpoint
+INSERT INTO "committee_positions" ("branch_id", "person_id", "position", "starts_on", "ends_on")
+SELECT p.branch_id, p.id, p.party_position,
+  coalesce((b.committee_term_ends_on - interval '3 years')::date, p.created_at::date),
+  coalesce(b.committee_term_ends_on, (p.created_at + interval '3 years')::date)
+FROM "people" p JOIN "branches" b ON b.id = p.branch_id
+WHERE p.party_position <> 'member'
+  AND NOT EXISTS (SELECT 1 FROM "committee_positions" c WHERE c.person_id = p.id);
+--> statement-breakpoint
 ALTER TABLE "activity_attendees" DROP COLUMN "activity_id";--> statement-breakpoint
 ALTER TABLE "activity_attendees" DROP COLUMN "person_name";--> statement-breakpoint
 ALTER TABLE "activity_records" DROP COLUMN "host_name";--> statement-breakpoint

@@ -7,6 +7,8 @@ export const demoAccounts = {
   admin: { username: 'admin', displayName: '工委办公室 周明', roleLabel: '工委管理员' },
   editor: { username: 'editor', displayName: '宣传科 林晓', roleLabel: '宣传编辑' },
   secretary: { username: 'secretary', displayName: '支部书记 陈思远', roleLabel: '支部书记' },
+  // The 财政局 unit organization's secretary: another subtree than `secretary`.
+  secretary2: { username: 'secretary2', displayName: '机关党委书记 韩振东', roleLabel: '支部书记' },
   auditor: { username: 'auditor', displayName: '督查室 赵敏', roleLabel: '纪检督查' },
 } as const;
 

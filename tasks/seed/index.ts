@@ -4,8 +4,9 @@ import { branches } from '@/db/schema/branches';
 import { env } from '@/lib/env';
 import { seedBase } from './base';
 import { seedArticlesFor } from './demo-news';
-import { DEMO_SECRETARY_BRANCH, seedBranchTree, seedDemoAccounts, seedPeople } from './demo-org';
-import { seedActivities, seedDevelopment, seedLectureCatalog, seedTraining } from './demo-records';
+import { seedActivities } from './demo-activities';
+import { ROSTER_BRANCHES, seedBranchTree, seedDemoAccounts, seedPeople } from './demo-org';
+import { seedDevelopment, seedLectureCatalog, seedTraining } from './demo-records';
 
 /** Demo content belongs in the embedded database, or on a server only when SEED_DEMO=1. */
 export const wantsDemoContent = (handle: DatabaseHandle) => handle.kind === 'pglite' || env.SEED_DEMO;
@@ -31,15 +32,14 @@ export async function seedDatabase(db: Database, options: { demo: boolean }): Pr
     if (await hasDemo(tx)) return { base: true, demo: 'already-present' } as const;
     const branchIdsByCode = await seedBranchTree(tx);
     const users = await seedDemoAccounts(tx, branchIdsByCode);
-    const people = await seedPeople(tx, branchIdsByCode);
-    const demoBranch = branchIdsByCode.get(DEMO_SECRETARY_BRANCH)!;
-    const peopleBranches = [...new Set(people.map((p) => p.branchId))];
-    const ids = { users, people, branchIds: [demoBranch, ...peopleBranches.filter((b) => b !== demoBranch)] };
+    const people = await seedPeople(tx, branchIdsByCode, users);
+    // The branches with a full roster, the demo secretary's first.
+    const ids = { users, people, branchIds: ROSTER_BRANCHES.map((code) => branchIdsByCode.get(code)!) };
     await seedArticlesFor(tx, users);
     await seedLectureCatalog(tx, ids);
     await seedTraining(tx, ids);
-    await seedDevelopment(tx, ids);
-    await seedActivities(tx, ids);
+    const notMembers = await seedDevelopment(tx, ids);
+    await seedActivities(tx, { ...ids, codes: branchIdsByCode, notMembers });
     return { base: true, demo: 'seeded' } as const;
   });
 }

@@ -10,10 +10,10 @@ export type SeedBranch = {
   kind: BranchKind;
   name: string;
   unitName: string;
+  // The node's secretary and deputy: seeded as people of the node holding those positions.
   secretaryName?: string;
   deputySecretaryName?: string;
   contactPhone?: string;
-  memberCount: number;
   establishedOn?: string;
   showcase?: string;
 };

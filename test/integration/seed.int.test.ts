@@ -5,6 +5,7 @@ import * as schema from '@/db/schema';
 import { seedDatabase } from '@/tasks/seed';
 import { DEMO_PASSWORD } from '@/tasks/seed/demo-org';
 import { verifyPassword } from '@/lib/auth/password';
+import { selectRows } from '@/db/rows';
 import { createTestDatabase, type TestDatabase } from '../db';
 
 let db: TestDatabase;
@@ -62,13 +63,14 @@ describe('seed', () => {
     expect(months.filter((m) => m.month.startsWith('2025-')).length).toBeGreaterThanOrEqual(10);
   });
 
-  it('creates the four demo accounts with argon2id hashes of the demo password', async () => {
+  it('creates the five demo accounts with argon2id hashes of the demo password', async () => {
     const accounts = await db.db.select().from(schema.users).orderBy(schema.users.username);
     expect(accounts.map((a) => [a.username, a.role])).toEqual([
       ['admin', 'admin'],
       ['auditor', 'auditor'],
       ['editor', 'editor'],
       ['secretary', 'branch_secretary'],
+      ['secretary2', 'branch_secretary'],
     ]);
     for (const account of accounts) {
       expect(account.passwordHash).toMatch(/^\$argon2id\$/);
@@ -76,6 +78,43 @@ describe('seed', () => {
       expect(await verifyPassword(account.passwordHash, 'wrong-password')).toBe(false);
     }
     expect(accounts.find((a) => a.username === 'secretary')!.branchId).not.toBeNull();
+  });
+
+  it('names one secretary for the demo branch: the account, its person and the committee position', async () => {
+    const rows = await selectRows<{ display_name: string; name: string; position: string; code: string }>(db.db, sql`
+      select u.display_name, p.name, c.position, b.code
+      from users u join people p on p.user_id = u.id
+      join committee_positions c on c.person_id = p.id
+      join branches b on b.id = c.branch_id
+      where u.username in ('secretary', 'secretary2') order by u.username`);
+    expect(rows.map((r) => [r.code, r.position, r.display_name.endsWith(r.name)])).toEqual([
+      ['U01-B1', 'secretary', true],
+      ['U02', 'secretary', true],
+    ]);
+    const [others] = await selectRows<{ n: number }>(
+      db.db,
+      sql`
+        select count(*)::int as n from committee_positions c join branches b on b.id = c.branch_id
+        where b.code = 'U01-B1' and c.position = 'secretary'`,
+    );
+    expect(others!.n).toBe(1);
+  });
+
+  it('keeps every submitted record with its first version, attendance by person, and review marks for reviewed ones', async () => {
+    const [row] = await selectRows<{ unversioned: number; unmarked: number; drafts: number; groupMeetingsOffGroups: number }>(
+      db.db,
+      sql`
+        select
+          (select count(*)::int from activity_records r where r.status <> 'draft'
+             and not exists (select 1 from activity_record_versions v where v.record_id = r.id and v.revision = 1)) as unversioned,
+          (select count(*)::int from activity_records r where r.status in ('reviewed', 'flagged')
+             and not exists (select 1 from review_marks m where m.entity_type = 'activity_record' and m.entity_id = r.id)) as unmarked,
+          (select count(*)::int from activity_records where status = 'draft') as drafts,
+          (select count(*)::int from activity_records r join branches b on b.id = r.branch_id
+             where r.kind = 'group_meeting' and b.kind <> 'party_group') as "groupMeetingsOffGroups"`,
+    );
+    expect(row).toEqual({ unversioned: 0, unmarked: 0, drafts: 1, groupMeetingsOffGroups: 0 });
+    expect(await countOf(schema.branchRuleSets)).toBe(1);
   });
 
   it('is idempotent: a second run changes nothing', async () => {

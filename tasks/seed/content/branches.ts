@@ -11,7 +11,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '周启明',
     deputySecretaryName: '唐雅芬',
     contactPhone: '0599-86000001',
-    memberCount: 822,
     establishedOn: '1980-05-12',
     showcase: '统筹全市73个市级机关部门单位党建工作，年内实现693名基层党组织书记轮训全覆盖。',
   },
@@ -24,7 +23,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '沈立群',
     deputySecretaryName: '何婉清',
     contactPhone: '0599-86120301',
-    memberCount: 63,
     establishedOn: '1984-06-15',
   },
   {
@@ -36,7 +34,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '陈思远',
     deputySecretaryName: '唐雨桐',
     contactPhone: '0599-86120311',
-    memberCount: 26,
     establishedOn: '2009-03-20',
     showcase: '书记项目“项目服务直通车”组织党员联系重点项目32个，帮助企业解决审批衔接问题47件。',
   },
@@ -48,7 +45,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市发展和改革委员会',
     secretaryName: '周子涵',
     contactPhone: '0599-86120312',
-    memberCount: 9,
     establishedOn: '2016-05-10',
   },
   {
@@ -60,7 +56,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '罗建平',
     deputySecretaryName: '许静怡',
     contactPhone: '0599-86120321',
-    memberCount: 22,
     establishedOn: '2009-03-20',
   },
   {
@@ -71,7 +66,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市发展和改革委员会',
     secretaryName: '邹国华',
     contactPhone: '0599-86120331',
-    memberCount: 15,
     establishedOn: '2011-07-01',
     showcase: '组织老党员成立“银发智囊团”，围绕城市发展规划建言献策，年内形成建议材料6份。',
   },
@@ -84,7 +78,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '韩振东',
     deputySecretaryName: '魏雅琴',
     contactPhone: '0599-86230100',
-    memberCount: 78,
     establishedOn: '1986-09-01',
   },
   {
@@ -96,7 +89,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '潘文博',
     deputySecretaryName: '苏晓岚',
     contactPhone: '0599-86230111',
-    memberCount: 31,
     establishedOn: '2012-04-18',
     showcase: '推行“预算绩效党员先锋岗”，把党员承诺写进绩效评价流程，全年评审项目资金压减率提升明显。',
   },
@@ -109,7 +101,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '吕安琪',
     deputySecretaryName: '蒋卫东',
     contactPhone: '0599-86230121',
-    memberCount: 28,
     establishedOn: '2012-04-18',
   },
   {
@@ -120,7 +111,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市财政局',
     secretaryName: '孔德明',
     contactPhone: '0599-86230131',
-    memberCount: 19,
     establishedOn: '2010-10-12',
   },
   {
@@ -132,7 +122,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '谢秋云',
     deputySecretaryName: '方立新',
     contactPhone: '0599-86340200',
-    memberCount: 62,
     establishedOn: '1985-03-08',
   },
   {
@@ -144,7 +133,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '彭志强',
     deputySecretaryName: '钟慧敏',
     contactPhone: '0599-86340210',
-    memberCount: 45,
     establishedOn: '2014-09-10',
   },
   {
@@ -156,7 +144,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '夏明哲',
     deputySecretaryName: '叶欣然',
     contactPhone: '0599-86340211',
-    memberCount: 24,
     establishedOn: '2014-09-10',
     showcase: '书记项目“校园思政共建”与12所中小学结对，组织机关党员讲授思政课28节。',
   },
@@ -169,7 +156,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '田晓峰',
     deputySecretaryName: '石佳音',
     contactPhone: '0599-86340212',
-    memberCount: 21,
     establishedOn: '2014-09-10',
   },
   {
@@ -180,7 +166,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市教育局',
     secretaryName: '顾长林',
     contactPhone: '0599-86340231',
-    memberCount: 17,
     establishedOn: '2008-06-26',
     showcase: '组织退休教师党员开设“周末学堂”，为社区留守儿童辅导功课，全年服务超过400人次。',
   },
@@ -193,7 +178,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '杜海燕',
     deputySecretaryName: '曹振宇',
     contactPhone: '0599-86450300',
-    memberCount: 69,
     establishedOn: '1987-11-20',
   },
   {
@@ -205,7 +189,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '秦晓东',
     deputySecretaryName: '贺丽娜',
     contactPhone: '0599-86450311',
-    memberCount: 23,
     establishedOn: '2013-05-16',
     showcase: '开展“健康服务进机关”书记项目，联合市直医院为机关干部提供眼健康筛查2000余人次。',
   },
@@ -218,7 +201,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '龚宏伟',
     deputySecretaryName: '柳若溪',
     contactPhone: '0599-86450321',
-    memberCount: 20,
     establishedOn: '2013-05-16',
   },
   {
@@ -229,7 +211,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市卫生健康委员会',
     secretaryName: '邵振华',
     contactPhone: '0599-86450331',
-    memberCount: 14,
     establishedOn: '2018-03-22',
     showcase: '组建党员应急突击队，在重大活动卫生保障中承担24小时值守任务。',
   },
@@ -241,7 +222,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市卫生健康委员会',
     secretaryName: '汤美玲',
     contactPhone: '0599-86450341',
-    memberCount: 12,
     establishedOn: '2010-09-09',
   },
   {
@@ -253,7 +233,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '黎建国',
     deputySecretaryName: '范雪梅',
     contactPhone: '0599-86560400',
-    memberCount: 63,
     establishedOn: '2019-04-12',
   },
   {
@@ -265,7 +244,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '严子轩',
     deputySecretaryName: '毛雅婷',
     contactPhone: '0599-86560411',
-    memberCount: 27,
     establishedOn: '2019-04-12',
     showcase: '书记项目“规划服务零距离”，组织党员带图纸走进园区，现场答复企业用地咨询90余项。',
   },
@@ -278,7 +256,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '葛明亮',
     deputySecretaryName: '温静',
     contactPhone: '0599-86560421',
-    memberCount: 25,
     establishedOn: '2019-04-12',
   },
   {
@@ -289,7 +266,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市自然资源和规划局',
     secretaryName: '董秀兰',
     contactPhone: '0599-86560431',
-    memberCount: 11,
     establishedOn: '2019-06-28',
   },
   {
@@ -301,7 +277,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '郝正阳',
     deputySecretaryName: '戴晓红',
     contactPhone: '0599-86670500',
-    memberCount: 78,
     establishedOn: '1988-05-30',
   },
   {
@@ -313,7 +288,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '倪振国',
     deputySecretaryName: '孙梦琪',
     contactPhone: '0599-86670511',
-    memberCount: 29,
     establishedOn: '2015-08-06',
   },
   {
@@ -325,7 +299,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '武俊杰',
     deputySecretaryName: '卢婷婷',
     contactPhone: '0599-86670521',
-    memberCount: 33,
     establishedOn: '2015-08-06',
     showcase: '推行“工地党建联盟”，与在建重点工程项目党组织共建，牵头化解农民工工资诉求18起。',
   },
@@ -337,7 +310,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市住房和城乡建设局',
     secretaryName: '施宇航',
     contactPhone: '0599-86670522',
-    memberCount: 11,
     establishedOn: '2017-03-15',
   },
   {
@@ -348,7 +320,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市住房和城乡建设局',
     secretaryName: '姜文静',
     contactPhone: '0599-86670523',
-    memberCount: 12,
     establishedOn: '2017-03-15',
   },
   {
@@ -359,7 +330,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市住房和城乡建设局',
     secretaryName: '庞德胜',
     contactPhone: '0599-86670531',
-    memberCount: 16,
     establishedOn: '2009-12-01',
   },
   {
@@ -371,7 +341,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '史国栋',
     deputySecretaryName: '廖晓燕',
     contactPhone: '0599-86780600',
-    memberCount: 69,
     establishedOn: '1983-12-16',
   },
   {
@@ -383,7 +352,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '袁志刚',
     deputySecretaryName: '欧阳倩',
     contactPhone: '0599-86780611',
-    memberCount: 30,
     establishedOn: '2011-05-20',
     showcase: '书记项目“畅行江州”聚焦城乡公交优化，党员调研线路26条，推动新开通镇村公交线路5条。',
   },
@@ -396,7 +364,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '莫文杰',
     deputySecretaryName: '车晓丽',
     contactPhone: '0599-86780621',
-    memberCount: 26,
     establishedOn: '2011-05-20',
   },
   {
@@ -407,7 +374,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市交通运输局',
     secretaryName: '樊金山',
     contactPhone: '0599-86780631',
-    memberCount: 13,
     establishedOn: '2008-08-08',
   },
   {
@@ -419,7 +385,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '余振华',
     deputySecretaryName: '尹秋月',
     contactPhone: '0599-86890700',
-    memberCount: 85,
     establishedOn: '2019-03-01',
   },
   {
@@ -431,7 +396,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '崔志远',
     deputySecretaryName: '姚丽君',
     contactPhone: '0599-86890710',
-    memberCount: 67,
     establishedOn: '2019-03-01',
   },
   {
@@ -443,7 +407,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '梁晨阳',
     deputySecretaryName: '邱雨菲',
     contactPhone: '0599-86890711',
-    memberCount: 35,
     establishedOn: '2019-03-01',
     showcase: '打造“企业开办一站通”党员服务岗，企业开办全流程压缩至半个工作日。',
   },
@@ -456,7 +419,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '金海涛',
     deputySecretaryName: '白雪',
     contactPhone: '0599-86890712',
-    memberCount: 32,
     establishedOn: '2019-03-01',
   },
   {
@@ -467,7 +429,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市市场监督管理局',
     secretaryName: '段长青',
     contactPhone: '0599-86890731',
-    memberCount: 18,
     establishedOn: '2019-05-10',
   },
   {
@@ -479,7 +440,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '雷宏斌',
     deputySecretaryName: '蔡淑芬',
     contactPhone: '0599-87010800',
-    memberCount: 43,
     establishedOn: '1989-07-01',
   },
   {
@@ -491,7 +451,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '钱俊峰',
     deputySecretaryName: '宋佳琪',
     contactPhone: '0599-87010811',
-    memberCount: 24,
     establishedOn: '2016-06-30',
     showcase: '书记项目“法律体检进企业”为中小企业开展合规体检120余家次，形成风险提示清单。',
   },
@@ -504,7 +463,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '丁立伟',
     deputySecretaryName: '胡晓雯',
     contactPhone: '0599-87010821',
-    memberCount: 19,
     establishedOn: '2016-06-30',
   },
   {
@@ -516,7 +474,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '冯建明',
     deputySecretaryName: '江月华',
     contactPhone: '0599-87120900',
-    memberCount: 64,
     establishedOn: '2010-02-26',
   },
   {
@@ -528,7 +485,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '朱启航',
     deputySecretaryName: '吴雨萱',
     contactPhone: '0599-87120911',
-    memberCount: 28,
     establishedOn: '2010-02-26',
     showcase: '开展“稳岗服务进园区”行动，党员专员上门宣讲稳岗政策，服务企业230余家。',
   },
@@ -541,7 +497,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '黄伟民',
     deputySecretaryName: '徐丽萍',
     contactPhone: '0599-87120921',
-    memberCount: 26,
     establishedOn: '2010-02-26',
   },
   {
@@ -552,7 +507,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市人力资源和社会保障局',
     secretaryName: '马振邦',
     contactPhone: '0599-87120931',
-    memberCount: 10,
     establishedOn: '2012-11-15',
   },
   {
@@ -564,7 +518,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '林振宇',
     deputySecretaryName: '郑晓琳',
     contactPhone: '0599-87231000',
-    memberCount: 52,
     establishedOn: '2019-01-18',
   },
   {
@@ -576,7 +529,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '何俊豪',
     deputySecretaryName: '王思琪',
     contactPhone: '0599-87231011',
-    memberCount: 22,
     establishedOn: '2019-01-18',
     showcase: '书记项目“守护一江清水”组织党员开展河道巡查志愿服务，全年巡河累计超过1500公里。',
   },
@@ -589,7 +541,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '高志鹏',
     deputySecretaryName: '刘欣怡',
     contactPhone: '0599-87231021',
-    memberCount: 21,
     establishedOn: '2019-01-18',
   },
   {
@@ -600,7 +551,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市生态环境局',
     secretaryName: '杨春生',
     contactPhone: '0599-87231031',
-    memberCount: 9,
     establishedOn: '2019-04-20',
   },
   {
@@ -612,7 +562,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '赵明轩',
     deputySecretaryName: '孙艳红',
     contactPhone: '0599-87341100',
-    memberCount: 38,
     establishedOn: '2002-08-28',
   },
   {
@@ -624,7 +573,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '李振涛',
     deputySecretaryName: '周雅文',
     contactPhone: '0599-87341111',
-    memberCount: 20,
     establishedOn: '2015-04-08',
   },
   {
@@ -636,7 +584,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '郭晓光',
     deputySecretaryName: '陆佳慧',
     contactPhone: '0599-87341121',
-    memberCount: 18,
     establishedOn: '2015-04-08',
     showcase: '组建“外贸服务先锋队”，走访外贸企业解读通关便利政策，收集并转办企业诉求34条。',
   },
@@ -648,7 +595,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市统计局',
     secretaryName: '吴国平',
     contactPhone: '0599-87451200',
-    memberCount: 33,
     establishedOn: '1990-10-10',
   },
   {
@@ -660,7 +606,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '程晓宇',
     deputySecretaryName: '苗雨婷',
     contactPhone: '0599-87451211',
-    memberCount: 25,
     establishedOn: '2008-10-20',
     showcase: '开展“数据质量党员把关”活动，建立党员数据复核责任制，年内统计数据差错率明显下降。',
   },
@@ -672,7 +617,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市统计局',
     secretaryName: '陶建新',
     contactPhone: '0599-87451221',
-    memberCount: 8,
     establishedOn: '2013-03-05',
   },
   {
@@ -684,7 +628,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '章秀芳',
     deputySecretaryName: '薛立强',
     contactPhone: '0599-87561300',
-    memberCount: 25,
     establishedOn: '1995-06-20',
   },
   {
@@ -696,7 +639,6 @@ export const seedBranches: SeedBranch[] = [
     secretaryName: '易文涛',
     deputySecretaryName: '付晓敏',
     contactPhone: '0599-87561311',
-    memberCount: 14,
     establishedOn: '2013-06-20',
     showcase: '依托馆藏红色档案策划“档案里的江州初心”巡回展，进机关、进社区展出21场。',
   },
@@ -708,7 +650,6 @@ export const seedBranches: SeedBranch[] = [
     unitName: '江州市档案馆',
     secretaryName: '任志诚',
     contactPhone: '0599-87561321',
-    memberCount: 11,
     establishedOn: '2013-06-20',
   },
 ];
