@@ -100,70 +100,71 @@ export function unitsOf(year: number, key: RuleKey, sets: readonly RuleSetVersio
   return [...new Set(requirementsOf(key, year, sets).map((r) => r.period.unit))];
 }
 
+type MonthCounts = { held: Int32Array; late: Int32Array };
+
+/** Counts by node, then kind: held and late per month (index 1–12). */
+function indexCounts(counts: readonly CountRow[]): Map<number, Map<RuleKey, MonthCounts>> {
+  const byNode = new Map<number, Map<RuleKey, MonthCounts>>();
+  for (const c of counts) {
+    let byKind = byNode.get(c.branchId);
+    if (!byKind) byNode.set(c.branchId, (byKind = new Map()));
+    let months = byKind.get(c.kind);
+    if (!months) byKind.set(c.kind, (months = { held: new Int32Array(13), late: new Int32Array(13) }));
+    months.held[c.month] = (months.held[c.month] ?? 0) + c.held;
+    months.late[c.month] = (months.late[c.month] ?? 0) + c.late;
+  }
+  return byNode;
+}
+
+function sumMonths(values: Int32Array | undefined, months: readonly number[]): number {
+  if (!values) return 0;
+  let n = 0;
+  for (const m of months) n += values[m] ?? 0;
+  return n;
+}
+
+const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
 /** Evaluates every node against every rule of the year; nodes no rule binds are left out. */
 export function evaluateYear({ year, today, nodes, counts, secretaryLectures, ruleSets }: EvaluationInput): NodeCompliance[] {
-  const held = new Map<string, { held: number; late: number }>();
-  for (const c of counts) held.set(`${c.branchId}|${c.kind}|${c.month}`, { held: c.held, late: c.late });
+  const byNode = indexCounts(counts);
   const keys = ruleKeysOf(year, ruleSets);
-  const requirements = new Map(keys.filter((k): k is ActivityKind => k !== 'secretary_lecture').map((k) => [k, requirementsOf(k, year, ruleSets)]));
+  const requirements = new Map(
+    keys
+      .filter((k): k is ActivityKind => k !== 'secretary_lecture')
+      .map((k) => [k, requirementsOf(k, year, ruleSets).map((r) => ({ ...r, months: monthsOf(r.period) }))]),
+  );
   const yearSet = pickRuleSet(ruleSets, yearPeriod(year).from);
-  const lectureKinds = yearSet?.rules.frequencies.find((f) => f.kind === 'party_lecture')?.nodeKinds ?? ['branch'];
+  const lectureKinds: readonly string[] = yearSet?.rules.frequencies.find((f) => f.kind === 'party_lecture')?.nodeKinds ?? ['branch'];
+  const lectureRequired = yearSet?.rules.secretaryLecturesPerYear ?? 0;
+  const wholeYear = yearPeriod(year);
 
   const results: NodeCompliance[] = [];
   for (const node of nodes) {
+    const nodeCounts = byNode.get(node.id);
     const rules: RuleCheck[] = [];
     for (const key of keys) {
       const periods: PeriodCheck[] = [];
       if (key === 'secretary_lecture') {
-        const period = yearPeriod(year);
-        const required = yearSet?.rules.secretaryLecturesPerYear ?? 0;
-        if (required > 0 && (lectureKinds as readonly string[]).includes(node.kind) && activeIn(node, period)) {
+        if (lectureRequired > 0 && lectureKinds.includes(node.kind) && activeIn(node, wholeYear)) {
           const n = secretaryLectures.get(node.id) ?? 0;
-          periods.push({ period, required, held: n, late: 0, state: stateOf(n, required, period, today), ruleSetId: yearSet!.id });
+          periods.push({ period: wholeYear, required: lectureRequired, held: n, late: 0, state: stateOf(n, lectureRequired, wholeYear, today), ruleSetId: yearSet!.id });
         }
-      } else {
-        for (const r of requirements.get(key) ?? []) {
-          if (!r.nodeKinds.includes(node.kind) || !activeIn(node, r.period)) continue;
-          let n = 0;
-          let late = 0;
-          for (const month of monthsOf(r.period)) {
-            const c = held.get(`${node.id}|${key}|${month}`);
-            if (c) {
-              n += c.held;
-              late += c.late;
-            }
-          }
-          periods.push({ period: r.period, required: r.min, held: n, late, state: stateOf(n, r.min, r.period, today), ruleSetId: r.ruleSetId });
-        }
+        if (periods.length > 0) rules.push({ key, periods, held: periods[0]!.held, late: 0, state: periods[0]!.state });
+        continue;
+      }
+      const months = nodeCounts?.get(key);
+      for (const r of requirements.get(key) ?? []) {
+        if (!r.nodeKinds.includes(node.kind) || !activeIn(node, r.period)) continue;
+        const held = sumMonths(months?.held, r.months);
+        periods.push({ period: r.period, required: r.min, held, late: sumMonths(months?.late, r.months), state: stateOf(held, r.min, r.period, today), ruleSetId: r.ruleSetId });
       }
       if (periods.length === 0) continue;
-      const totals = sumKind(held, node.id, key);
-      rules.push({
-        key,
-        periods,
-        held: key === 'secretary_lecture' ? periods[0]!.held : totals.held,
-        late: totals.late,
-        state: summarizeState(periods.map((p) => p.state)),
-      });
+      rules.push({ key, periods, held: sumMonths(months?.held, ALL_MONTHS), late: sumMonths(months?.late, ALL_MONTHS), state: summarizeState(periods.map((p) => p.state)) });
     }
     if (rules.length > 0) results.push({ node, rules, compliant: rules.every((r) => r.state !== 'missed') });
   }
   return results;
-}
-
-function sumKind(held: Map<string, { held: number; late: number }>, nodeId: number, key: RuleKey) {
-  let n = 0;
-  let late = 0;
-  if (key !== 'secretary_lecture') {
-    for (let month = 1; month <= 12; month++) {
-      const c = held.get(`${nodeId}|${key}|${month}`);
-      if (c) {
-        n += c.held;
-        late += c.late;
-      }
-    }
-  }
-  return { held: n, late };
 }
 
 export type RuleTally = { bound: number; met: number; missed: number };
