@@ -6,6 +6,10 @@ import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './sup
 // seeded demo (tasks/seed/demo-activities.ts): four branches keep a record book; the others keep
 // none, so they miss every requirement; the 财政局 second branch gave no 党课 in 2026.
 
+// The whole committee's page is the heaviest of the admin area; on a loaded machine it needs time.
+test.describe.configure({ timeout: 180_000 });
+const slow = { timeout: 30_000 };
+
 const lastYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1;
 
 async function scanAtBothWidths(page: Page) {
@@ -22,12 +26,13 @@ test.describe('as the auditor', () => {
 
   test('finds which branches missed a quarterly general meeting last year, and why, in three clicks', async ({ page }) => {
     await page.goto('/admin');
-    await expect(page.getByRole('heading', { name: /年组织生活落实情况$/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /年组织生活落实情况$/ })).toBeVisible(slow);
 
     await page.getByRole('navigation', { name: '后台菜单' }).getByRole('link', { name: '落实情况' }).click(); // 1
-    await expect(page.getByRole('heading', { level: 1, name: '落实情况' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: '落实情况' })).toBeVisible(slow);
     await page.getByRole('navigation', { name: '选择年度' }).getByRole('link', { name: `${lastYear}年` }).click(); // 2
-    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`${lastYear}年$`) }).first()).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`year=${lastYear}`), slow);
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`${lastYear}年$`) }).first()).toBeVisible(slow);
 
     const grid = page.getByRole('table', { name: /各基层组织落实情况/ });
     const columns = await grid.getByRole('columnheader').allTextContents();
@@ -44,12 +49,12 @@ test.describe('as the auditor', () => {
     await expect(model.getByRole('cell').nth(general - 1)).toContainText('达标周期 4/4');
 
     await cell.getByRole('link', { name: /^实开 0 次/ }).click(); // 3: the records behind the figure
-    await expect(page).toHaveURL(new RegExp(`/admin/records\\?branch=\\d+&kind=general_meeting&from=${lastYear}-01-01&to=${lastYear}-12-31$`));
+    await expect(page).toHaveURL(new RegExp(`/admin/records\\?branch=\\d+&kind=general_meeting&from=${lastYear}-01-01&to=${lastYear}-12-31$`), slow);
   });
 
   test('reads the compliance page and the rules at 1280 and 375 px without a write control', async ({ page }) => {
     await page.goto(`/admin/compliance?year=${lastYear}&view=quarter&gaps=1`);
-    await expect(page.getByRole('heading', { level: 2, name: /各基层组织按季度情况/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: /各基层组织按季度情况/ })).toBeVisible(slow);
     await expect(page.getByRole('table', { name: /按单位/ }).or(page.getByRole('table', { name: /各单位落实情况汇总/ }))).toBeVisible();
     await expect(page.getByRole('heading', { name: /连续 6 个月未参加组织生活预警/ })).toBeVisible();
     await scanAtBothWidths(page);
@@ -72,23 +77,23 @@ test.describe('as the admin', () => {
 
   test('adds a future rule-set version; a date already in force is refused beside the field, the typed values kept', async ({ page }) => {
     await page.goto('/admin/rules/new');
-    await expect(page.getByLabel('逾期补录（天）')).toHaveValue('30');
+    await expect(page.getByLabel('逾期补录（天）')).toHaveValue('30', slow);
     await page.getByLabel('规则名称').fill('工委组织生活补充规定（e2e 修订）');
     await page.getByLabel('依据', { exact: true }).fill('工委会议决定');
     await page.getByLabel('逾期补录（天）').fill('20');
     await page.getByLabel('生效日期').fill('2020-01-01');
     await page.getByRole('button', { name: '保存新版本' }).click();
-    await expect(page.getByLabel('生效日期')).toHaveAccessibleDescription(/不能追溯修改/);
+    await expect(page.getByLabel('生效日期')).toHaveAccessibleDescription(/不能追溯修改/, slow);
     await expect(page.getByLabel('逾期补录（天）')).toHaveValue('20');
     await scanAtBothWidths(page);
 
     const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
     await page.getByLabel('生效日期').fill(`2031-0${1 + Math.floor(Math.random() * 9)}-${day}`);
     await page.getByRole('button', { name: '保存新版本' }).click();
-    await expect(page).toHaveURL(/\/admin\/rules\?created=\d+$/);
+    await expect(page).toHaveURL(/\/admin\/rules\?created=\d+$/, slow);
     await expect(page.getByRole('status').filter({ hasText: '新的规则版本已保存。' })).toBeVisible();
     const created = page.getByRole('article').filter({ hasText: '工委组织生活补充规定（e2e 修订）' }).first();
-    await expect(created).toContainText('尚未生效');
+    await expect(created).toContainText('尚未生效', slow);
     await expect(created).toContainText('召开后超过 20 天提交的记录');
   });
 });
@@ -99,7 +104,7 @@ test.describe('as the branch secretary', () => {
   test("the desk shows what is due, late entries and the way to log a meeting; other units' compliance is refused", async ({ page }) => {
     await page.goto('/admin');
     const due = page.getByRole('region', { name: '本期待完成' });
-    await expect(due).toBeVisible();
+    await expect(due).toBeVisible(slow);
     await expect(due.getByRole('listitem').first()).toBeVisible();
     await expect(due.getByRole('link', { name: '登记组织生活' })).toHaveAttribute('href', '/admin/records/new');
     const late = page.getByRole('region', { name: '逾期补录的记录' });
@@ -109,7 +114,7 @@ test.describe('as the branch secretary', () => {
     await scanAtBothWidths(page);
 
     await page.goto('/admin/compliance');
-    await expect(page.getByRole('heading', { level: 2, name: /发展和改革委员会机关第一党支部（党支部）/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: /发展和改革委员会机关第一党支部（党支部）/ })).toBeVisible(slow);
     await expect(page.getByRole('combobox', { name: '组织（含下级）' }).getByRole('option')).toHaveCount(1);
     await scanAtBothWidths(page);
 
