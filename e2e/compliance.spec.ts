@@ -52,7 +52,7 @@ test.describe('as the auditor', () => {
     await expect(page).toHaveURL(new RegExp(`/admin/records\\?branch=\\d+&kind=general_meeting&from=${lastYear}-01-01&to=${lastYear}-12-31$`), slow);
   });
 
-  test('reads the compliance page and the rules at 1280 and 375 px without a write control', async ({ page }) => {
+  test('reads the compliance page at 1280 and 375 px and exports it', async ({ page }) => {
     await page.goto(`/admin/compliance?year=${lastYear}&view=quarter&gaps=1`);
     await expect(page.getByRole('heading', { level: 2, name: /各基层组织按季度情况/ })).toBeVisible(slow);
     await expect(page.getByRole('table', { name: /按单位/ }).or(page.getByRole('table', { name: /各单位落实情况汇总/ }))).toBeVisible();
@@ -62,7 +62,9 @@ test.describe('as the auditor', () => {
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: '导出 Excel' }).click();
     expect((await downloading).suggestedFilename()).toMatch(/^compliance-\d{4}-\d+\.xlsx$/);
+  });
 
+  test('reads the rules in Chinese at 1280 and 375 px, without the control to add a version', async ({ page }) => {
     await page.goto('/admin/rules');
     await expect(page.getByRole('heading', { level: 1, name: '规则设置' })).toBeVisible();
     await expect(page.getByRole('table', { name: /组织生活最低频次/ }).first()).toContainText('每季度至少 1 次');
