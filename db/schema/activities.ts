@@ -85,6 +85,11 @@ export const activityRecords = pgTable(
     index('activity_records_branch_held_idx').on(t.branchId, t.heldOn, t.id),
     index('activity_records_kind_held_idx').on(t.kind, t.heldOn, t.id),
     index('activity_records_status_idx').on(t.status, t.heldOn, t.id),
+    // Compliance counts a year's non-draft records per node, kind and month (and the late ones) in
+    // one index-only scan: every column that query reads is a key here.
+    index('activity_records_counted_idx')
+      .on(t.heldOn, t.branchId, t.kind, t.submittedOn)
+      .where(sql`${t.status} <> 'draft'`),
     check('activity_records_kind_check', oneOf(t.kind, activityKinds)),
     check('activity_records_status_check', oneOf(t.status, activityStatuses)),
     check(
@@ -143,6 +148,11 @@ export const activityAttendees = pgTable(
     uniqueIndex('activity_attendees_person_key').on(t.recordId, t.personId),
     // The six-months-without-organizational-life warning reads a person's attendance by date.
     index('activity_attendees_person_idx').on(t.personId),
+    // "Present at any meeting in the last six months?" per member reads the newest records first
+    // and stops at the first one inside the window.
+    index('activity_attendees_present_idx')
+      .on(t.personId, t.recordId.desc())
+      .where(sql`${t.attendance} = 'present'`),
     check('activity_attendees_attendance_check', oneOf(t.attendance, attendanceStatuses)),
     check('activity_attendees_reason_kind_check', oneOf(t.absenceReason, absenceReasons)),
     check(

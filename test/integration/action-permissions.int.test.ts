@@ -10,6 +10,10 @@ import * as columnActions from '@/lib/columns/actions';
 import * as mediaActions from '@/lib/media/actions';
 import * as peopleActions from '@/lib/people/actions';
 import * as recordActions from '@/lib/records/actions';
+import * as ruleActions from '@/lib/rules/actions';
+import { ruleFormValues } from '@/lib/rules/form';
+import { loadBranchRuleSets } from '@/lib/rules/queries';
+import { addDays, beijingToday } from '@/lib/compliance/periods';
 import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
 import { type Role, roles } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
@@ -49,6 +53,7 @@ let targetId: number;
 let created = 0;
 let columnsCreated = 0;
 let photosUploaded = 0;
+let ruleSetsCreated = 0;
 
 beforeAll(async () => {
   for (const role of roles) actors[role] = await signedIn(db.db, demoUsername[role]);
@@ -239,9 +244,22 @@ const cases: Record<string, Record<string, ActionCase>> = {
       form: async () => form({ id: (await insertColumn(db.db, { slug: `matrix-doomed-${++columnsCreated}` })).id, targetColumnId: '', confirm: 'on' }),
     },
   },
+  rules: {
+    createBranchRuleSetAction: {
+      permission: 'rules.manage',
+      audit: 'rules.create',
+      form: async () =>
+        form({
+          ...ruleFormValues((await loadBranchRuleSets(db.db)).at(-1)!.rules),
+          name: '矩阵测试规则',
+          source: '矩阵测试',
+          effectiveFrom: addDays(beijingToday(), 100 + ++ruleSetsCreated),
+        }),
+    },
+  },
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, media: mediaActions, people: peopleActions, records: recordActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, media: mediaActions, people: peopleActions, records: recordActions, rules: ruleActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );

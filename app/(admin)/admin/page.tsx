@@ -1,8 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
+import { CommitteeSummary } from '@/components/dashboard/CommitteeSummary';
+import { SecretaryDesk } from '@/components/dashboard/SecretaryDesk';
 import { requireUser } from '@/lib/auth/current-user';
 import { menuFor } from '@/lib/auth/menu';
+import { can } from '@/lib/auth/permissions';
 import { roleLabels } from '@/lib/auth/roles';
+import type { SessionUser } from '@/lib/auth/sessions';
+import { beijingToday } from '@/lib/compliance/periods';
+import { complianceReport, secretaryDashboard } from '@/lib/compliance/queries';
 import { formatDateTime } from '@/lib/format';
 import styles from '@/components/admin/admin-ui.module.css';
 
@@ -11,11 +18,22 @@ export const metadata: Metadata = { title: '工作台' };
 const ROLE_INTRO = {
   admin: '您可以审核、发布和归档文章，管理栏目、媒体库和用户，查看审计日志；支部与党课管理将陆续开放。',
   editor: '您可以撰写文章、上传图片，并把写好的稿件提交审核；被退回的稿件会附有审核意见。',
-  branch_secretary: '本支部“三会一课”、主题党日、党课与发展党员记录功能将陆续开放；现在可以修改您的密码。',
+  branch_secretary: '这里列出本支部本期尚未完成的组织生活、上月缺项、逾期补录的记录和即将届满的任期。',
   auditor: '您可以只读查看用户与审计日志，并核验审计链是否完整；对各类记录的审阅标注功能将陆续开放。',
 } as const;
 
+/** What the role's desk shows beyond the menu: a secretary's branch, the committee for admin and auditor. */
+async function ComplianceDesk({ user }: { user: SessionUser }) {
+  if (user.mustChangePassword || !can(user, 'compliance.read')) return null;
+  if (user.role === 'branch_secretary') {
+    return user.branchId === null ? null : <SecretaryDesk data={await secretaryDashboard(user)} />;
+  }
+  const today = beijingToday();
+  return <CommitteeSummary report={await complianceReport(user, { branchId: null, year: Number(today.slice(0, 4)), today })} />;
+}
+
 export default async function AdminHome() {
+  await connection();
   const user = await requireUser();
   return (
     <>
@@ -29,6 +47,7 @@ export default async function AdminHome() {
         </p>
       )}
       <p className={styles.muted}>{ROLE_INTRO[user.role]}</p>
+      <ComplianceDesk user={user} />
       <ul className={styles.cards}>
         {menuFor(user)
           .filter((item) => item.href !== '/admin')

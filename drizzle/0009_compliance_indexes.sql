@@ -1,0 +1,2 @@
+CREATE INDEX "activity_attendees_present_idx" ON "activity_attendees" USING btree ("person_id","record_id" DESC NULLS LAST) WHERE "activity_attendees"."attendance" = 'present';--> statement-breakpoint
+CREATE INDEX "activity_records_counted_idx" ON "activity_records" USING btree ("held_on","branch_id","kind","submitted_on") WHERE "activity_records"."status" <> 'draft';
