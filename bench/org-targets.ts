@@ -22,13 +22,13 @@ export const orgTargets: OrgTarget[] = [
   { name: 'compliance, work committee, 2025 by month', as: 'admin', path: '/admin/compliance?year=2025&view=month', issue11: true },
   { name: 'compliance, one unit, 2025', as: 'admin', path: '/admin/compliance?branch={unitId}&year=2025', issue11: true },
   { name: 'records', as: 'admin', path: '/admin/records', issue11: true },
-  // The record book's node filter is `node` (lib/records/filters.ts on the records branch);
+  // The record book's node filter is `branch` (lib/records/filters.ts), as compliance links it;
   // an unknown parameter is ignored there, so a wrong name here would measure the whole book.
-  { name: 'records of one unit', as: 'admin', path: '/admin/records?node={unitId}', issue11: true },
+  { name: 'records of one unit', as: 'admin', path: '/admin/records?branch={unitId}', issue11: true },
   { name: 'general meetings of 2024', as: 'admin', path: '/admin/records?kind=general_meeting&from=2024-01-01&to=2024-12-31', issue11: true },
   { name: 'late general meetings of 2024', as: 'admin', path: '/admin/records?kind=general_meeting&from=2024-01-01&to=2024-12-31&late=1', issue11: true },
   { name: 'records, page 21', as: 'admin', path: '/admin/records', followNext: 20, issue11: true },
-  { name: 'records of one unit, page 21', as: 'admin', path: '/admin/records?node={unitId}', followNext: 20, issue11: true },
+  { name: 'records of one unit, page 21', as: 'admin', path: '/admin/records?branch={unitId}', followNext: 20, issue11: true },
   { name: 'records, last page', as: 'admin', path: '/admin/records?cursor=last', issue11: true },
   { name: 'a person', as: 'admin', path: '/admin/people/{personId}', issue11: true },
   { name: 'compliance, own branch, 2025', as: 'secretary', path: '/admin/compliance?year=2025', issue11: true },

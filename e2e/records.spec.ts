@@ -25,7 +25,7 @@ async function recordOfAnotherUnit(page: Page): Promise<string> {
   await page.goto('/admin/records');
   await page.getByLabel('组织（含下级）').selectOption({ label: '　中共江州市财政局机关委员会' });
   await page.getByRole('button', { name: '筛选' }).click();
-  await expect(page).toHaveURL(/node=\d+/);
+  await expect(page).toHaveURL(/branch=\d+/);
   await page.getByRole('table').getByRole('row').nth(1).getByRole('link').click();
   await expect(page).toHaveURL(/\/admin\/records\/\d+$/);
   return new URL(page.url()).pathname;

@@ -12,8 +12,8 @@ type Props = { filters: RecordFilters; nodes: RecordNodeOption[]; years: number[
 export function RecordFilterForm({ filters, nodes, years }: Props) {
   return (
     <form method="get" action="/admin/records" aria-label="筛选活动记录" className={`${ui.toolbar} ${styles.filters}`}>
-      <Field name="node" label="组织（含下级）">
-        <select id="field-node" name="node" defaultValue={filters.node ?? ''}>
+      <Field name="branch" label="组织（含下级）">
+        <select id="field-branch" name="branch" defaultValue={filters.node ?? ''}>
           <option value="">{nodes.length ? '全部' : '无'}</option>
           {nodes.map((n) => (
             <option key={n.id} value={n.id}>

@@ -3,7 +3,7 @@ import { heldOnRange, parseRecordFilters, recordQueryString } from './filters';
 
 describe('record filters from the query string', () => {
   it('keeps what parses and drops the rest', () => {
-    const filters = parseRecordFilters({ node: '12', kind: 'committee_meeting', status: 'nope', from: '2026-02-30', to: '2026-03-31', late: '1', cursor: 'x' });
+    const filters = parseRecordFilters({ branch: '12', kind: 'committee_meeting', status: 'nope', from: '2026-02-30', to: '2026-03-31', late: '1', cursor: 'x' });
     expect(filters).toEqual({ node: 12, kind: 'committee_meeting', to: '2026-03-31', late: true });
   });
 
@@ -20,7 +20,7 @@ describe('record filters from the query string', () => {
   });
 
   it('writes them back in one order, with the cursor last', () => {
-    expect(recordQueryString({ late: true, kind: 'party_lecture', node: 3 }, 'abc')).toBe('?node=3&kind=party_lecture&late=1&cursor=abc');
+    expect(recordQueryString({ late: true, kind: 'party_lecture', node: 3 }, 'abc')).toBe('?branch=3&kind=party_lecture&late=1&cursor=abc');
     expect(recordQueryString({})).toBe('');
   });
 });

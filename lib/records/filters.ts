@@ -30,9 +30,12 @@ function first(input: QueryInput, key: string): string {
 
 const intIn = (raw: string, min: number, max: number) => (/^\d{1,9}$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined);
 
+/** The node travels as `branch` in URLs, as every drill-down to the record book writes it. */
+const PARAM: Partial<Record<keyof RecordFilters, string>> = { node: 'branch' };
+
 export function parseRecordFilters(input: QueryInput): RecordFilters {
   const filters: RecordFilters = {};
-  const node = intIn(first(input, 'node'), 1, 2_147_483_647);
+  const node = intIn(first(input, 'branch'), 1, 2_147_483_647);
   if (node) filters.node = node;
   const kind = first(input, 'kind');
   if ((ACTIVITY_KINDS as readonly string[]).includes(kind)) filters.kind = kind as ActivityKind;
@@ -74,7 +77,7 @@ export function recordQueryString(filters: RecordFilters, cursor?: string | null
   for (const key of ORDER) {
     const value = filters[key];
     if (value === undefined || value === false) continue;
-    params.set(key, value === true ? '1' : String(value));
+    params.set(PARAM[key] ?? key, value === true ? '1' : String(value));
   }
   if (cursor) params.set('cursor', cursor);
   const query = params.toString();

@@ -5,9 +5,13 @@ import ui from '@/components/admin/admin-ui.module.css';
 import { BranchEditForm, CreateChildForm, DissolveBranchForm, MoveBranchForm } from '@/components/branches/BranchForms';
 import styles from '@/components/branches/branches.module.css';
 import { CommitteeSection } from '@/components/branches/CommitteeSection';
+import { ComplianceCard } from '@/components/compliance/ComplianceCard';
 import { AppointForm } from '@/components/branches/CommitteeForms';
 import { statusCountsText } from '@/components/branches/StatusCountsText';
 import { requirePermission } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/permissions';
+import { beijingToday } from '@/lib/compliance/periods';
+import { branchComplianceCard } from '@/lib/compliance/queries';
 import { branchKindLabels, childKindsFor, positionLabels } from '@/lib/branches/kinds';
 import { getBranchDetail, isForbidden, listMoveTargets } from '@/lib/branches/queries';
 import { parseId } from '@/lib/ids';
@@ -26,9 +30,11 @@ export default async function BranchPage({ params, searchParams }: Props) {
   if (!branch) notFound();
   const flags = await searchParams;
   const open = branch.dissolvedOn === null;
-  const [roster, moveTargets] = await Promise.all([
+  const [roster, moveTargets, card] = await Promise.all([
     branch.canManagePositions && open ? listNodeRoster(me, branch.id) : Promise.resolve([]),
     branch.canManageTree && open && branch.parentId !== null ? listMoveTargets(me, branch.id) : Promise.resolve([]),
+    // This year's compliance of the node and its subtree, by held_on, against the rules in force.
+    can(me, 'compliance.read', { branchId: branch.id }) ? branchComplianceCard(me, branch.id, Number(beijingToday().slice(0, 4))) : Promise.resolve(null),
   ]);
   const childKinds = childKindsFor(branch);
   const ownTotal = Object.values(branch.own).reduce((a, n) => a + (n ?? 0), 0);
@@ -86,7 +92,9 @@ export default async function BranchPage({ params, searchParams }: Props) {
           本组织 {ownTotal} 人；含下级组织共 {subtreeTotal} 人 <Link href={`/admin/people?branchId=${branch.id}`}>查看名册</Link>
         </dd>
         <dt>组织生活记录</dt>
-        <dd>{branch.recordCount} 条（含下级组织）</dd>
+        <dd>
+          {branch.recordCount} 条（含下级组织） <Link href={`/admin/records?branch=${branch.id}`}>查看记录</Link>
+        </dd>
       </dl>
 
       {branch.warnings.length > 0 && (
@@ -157,7 +165,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      {/* compliance card: wired by lead */}
+      {card && <ComplianceCard data={card} />}
 
       <section className={styles.section} aria-labelledby="children-title">
         <h2 id="children-title">下级组织</h2>
