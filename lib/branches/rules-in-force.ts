@@ -1,29 +1,16 @@
 import 'server-only';
-import { desc, lte } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database } from '@/db/open';
-import { branchKinds, branchRuleSets } from '@/db/schema/branches';
+import { ruleSetInForce } from '@/lib/rules/queries';
+import type { BranchRules } from '@/lib/rules/types';
 
-// The committee-term part of the branch rule set in force on a day (the newest set whose
-// effective date is on or before it). Only what the tree needs is read here; lib/rules owns the
-// whole rule set and its validation.
+// The committee-term part of the branch rule set in force on a day: what the tree's term
+// warnings and default term ends need. The rule set itself, its validation and versions are
+// lib/rules'.
 
-const termRules = z.object({
-  termWarningDays: z.number().int().min(0).max(3650),
-  termYears: z.partialRecord(z.enum(branchKinds), z.number().int().min(1).max(20)),
-});
+export type TermRules = Pick<BranchRules, 'termWarningDays' | 'termYears'> & { ruleSetName: string; effectiveFrom: string };
 
-export type TermRules = z.infer<typeof termRules> & { ruleSetName: string; effectiveFrom: string };
-
-/** The term rules in force on `day`, or null when no rule set is in force or it lacks them. */
+/** The term rules in force on `day`, or null when no rule set is in force yet. */
 export async function termRulesInForce(db: Database, day: string): Promise<TermRules | null> {
-  const [row] = await db
-    .select({ name: branchRuleSets.name, effectiveFrom: branchRuleSets.effectiveFrom, rules: branchRuleSets.rules })
-    .from(branchRuleSets)
-    .where(lte(branchRuleSets.effectiveFrom, day))
-    .orderBy(desc(branchRuleSets.effectiveFrom))
-    .limit(1);
-  if (!row) return null;
-  const parsed = termRules.safeParse(row.rules);
-  return parsed.success ? { ...parsed.data, ruleSetName: row.name, effectiveFrom: row.effectiveFrom } : null;
+  const set = await ruleSetInForce(day, db);
+  return set ? { termWarningDays: set.rules.termWarningDays, termYears: set.rules.termYears, ruleSetName: set.name, effectiveFrom: set.effectiveFrom } : null;
 }
