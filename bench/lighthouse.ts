@@ -64,6 +64,13 @@ async function main() {
         scriptKb: Number((scripts.filter((s) => s.resourceType === 'Script').reduce((sum, s) => sum + (s.transferSize ?? 0), 0) / 1024).toFixed(2)),
       });
       if (lhr.runtimeError) console.error(`${page.path}: ${lhr.runtimeError.message}`);
+      // Where the main thread went: on a page without scripts, long tasks are parsing, style and
+      // layout, or a machine too busy to measure on (compare with the load average printed below).
+      const work = (lhr.audits['mainthread-work-breakdown']?.details as { items?: { groupLabel?: string; duration?: number }[] } | undefined)?.items ?? [];
+      const longTasks = (lhr.audits['long-tasks']?.details as { items?: { duration?: number }[] } | undefined)?.items ?? [];
+      console.log(
+        `  ${page.name} #${i + 1}: ${work.map((w) => `${w.groupLabel} ${Math.round(w.duration ?? 0)} ms`).join(', ')}; long tasks ${longTasks.map((t) => Math.round(t.duration ?? 0)).join('/')} ms; load ${os.loadavg()[0]!.toFixed(1)}`,
+      );
       const failed = (lhr.categories.accessibility?.auditRefs ?? [])
         .map((ref) => lhr.audits[ref.id])
         .filter((a) => a && a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary');
