@@ -29,6 +29,9 @@ beforeAll(async () => {
     body: [hostile],
     publishedAt: hoursFromNow(-1),
   });
+  // Enough for a second page of the column (20 a page).
+  const workNews = await columnIdOf(db.db, 'work-news');
+  for (let i = 0; i < 20; i++) await insertArticle(db.db, { slug: `public-pages-extra-${i}`, columnId: workNews, title: `翻页测试第${i + 1}篇`, publishedAt: hoursFromNow(-2 - i) });
 });
 afterAll(() => db.close());
 
