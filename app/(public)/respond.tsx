@@ -47,13 +47,11 @@ export async function orErrorPage(path: string, render: () => Promise<Response>)
     return await render();
   } catch (error) {
     console.error(`[public] ${path} failed`, error);
-    after(() => {
-      try {
-        revalidatePath(path);
-      } catch {
-        // A page rendered per request has nothing cached to drop.
-      }
-    });
+    try {
+      after(() => revalidatePath(path));
+    } catch {
+      // Outside a request (tests, scripts) there is no cache to drop.
+    }
     return publicPage(
       { title: '页面暂时无法显示', robots: 'noindex' },
       <PageMessage
