@@ -1,8 +1,6 @@
 import type { NextConfig } from 'next';
 import { requestBodyLimitMb } from './lib/media/limits';
-import { cachedPageCsp, hstsHeader, securityHeaders } from './lib/security/headers';
-
-const dev = process.env.NODE_ENV === 'development';
+import { hstsHeader, publicCsp, securityHeaders } from './lib/security/headers';
 
 // Uploads (media, attachments) come as server-action bodies through the proxy on /admin. Both
 // limits sit above the larger upload limit, with room for the form and a slightly larger file,
@@ -28,8 +26,8 @@ const nextConfig: NextConfig = {
     return [
       { source: '/:path*', headers: securityHeaders },
       { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [hstsHeader] },
-      // Pages rendered per request get a nonce policy from proxy.ts instead.
-      { source: '/((?!admin|login|logout|search|api/auth).*)', headers: [{ key: 'Content-Security-Policy', value: cachedPageCsp(dev) }] },
+      // App Router pages (admin, sign-in) get a nonce policy from proxy.ts instead.
+      { source: '/((?!admin|login|logout|api/auth).*)', headers: [{ key: 'Content-Security-Policy', value: publicCsp() }] },
     ];
   },
   async rewrites() {

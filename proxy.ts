@@ -8,7 +8,8 @@ import { hstsHeader, strictCsp } from '@/lib/security/headers';
 // Runs on pages rendered per request only (public pages are cached and stay out of the
 // matcher: running the proxy on them halved their throughput). It does two things, neither of
 // them access control, which lives in every page, query and action:
-// - a fresh CSP nonce per response, which Next.js applies to its scripts;
+// - a fresh CSP nonce per App Router response, which Next.js applies to its scripts (the search
+//   page is a plain HTML route handler with the public policy of next.config.ts);
 // - a signed-out visitor of /admin is sent to the login page with the way back;
 // - a search is admitted or refused (429, 503) here, since a page cannot choose its status.
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
@@ -22,9 +23,9 @@ export async function proxy(request: NextRequest) {
     url.search = `?next=${encodeURIComponent(pathname + search)}`;
     return NextResponse.redirect(url);
   }
-  const csp = strictCsp(Buffer.from(crypto.randomUUID()).toString('base64'), dev);
+  const csp = pathname === '/search' ? null : strictCsp(Buffer.from(crypto.randomUUID()).toString('base64'), dev);
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set('content-security-policy', csp);
+  if (csp) requestHeaders.set('content-security-policy', csp);
   requestHeaders.delete(SEARCH_LEASE_HEADER);
   // A router prefetch renders no results (they sit below the loading boundary): not a search.
   if (pathname === '/search' && !request.headers.has('next-router-prefetch')) {
@@ -44,7 +45,7 @@ export async function proxy(request: NextRequest) {
     if (admission.kind === 'lease') requestHeaders.set(SEARCH_LEASE_HEADER, admission.lease);
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set('Content-Security-Policy', csp);
+  if (csp) response.headers.set('Content-Security-Policy', csp);
   return response;
 }
 

@@ -44,6 +44,36 @@ test('a public page sends the security headers and a policy that forbids framing
   expectCommonHeaders(response);
 });
 
+test('public pages carry no framework script and a policy with no inline allowance', async ({ page, request }) => {
+  for (const path of ['/', '/columns/work-news', '/columns/work-news?page=2', '/articles/2025-12-digital-newscast-year-review', '/search?q=党建', '/about', '/no-such-page']) {
+    const response = await request.get(path);
+    expect([200, 404], path).toContain(response.status());
+    const csp = expectCommonHeaders(response);
+    expect(csp.get('script-src'), path).toEqual(["'self'"]);
+    expect(csp.get('style-src'), path).toEqual(["'self'"]);
+    expect(response.headers()['content-security-policy'], path).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const html = await response.text();
+    expect(html, path).not.toContain('/_next/');
+    const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]);
+    for (const tag of scripts) expect(tag, path).toMatch(/^<script (type="application\/ld\+json"|src="\/reading-count\.js" data-slug="[a-z0-9-]+" defer="")>$/);
+  }
+
+  // In the browser: the page loads no script but the reading counter, which counts under the policy.
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const counted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/articles/2025-12-digital-newscast-year-review/views'));
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto('/articles/2025-12-digital-newscast-year-review');
+  await counted;
+  expect(scripts).toEqual(['/reading-count.js']);
+  expect(violations).toEqual([]);
+});
+
 test.describe('signed in as admin', () => {
   test.use({ storageState: authFile('admin') });
 

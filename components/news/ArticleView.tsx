@@ -1,11 +1,10 @@
-import Link from 'next/link';
 import { DateOnly } from './DateOnly';
 import { AttachmentList } from '@/components/media/AttachmentList';
 import { formatDateTime } from '@/lib/format';
 import type { PublicArticle } from '@/lib/news/article-queries';
 import type { ArticleListItem } from '@/lib/news/queries';
 import { safeUrl } from '@/lib/news/rich-text';
-import styles from './article.module.css';
+import './article.css';
 import { Breadcrumb } from './Breadcrumb';
 
 type Adjacent = { slug: string; title: string } | null;
@@ -23,12 +22,12 @@ export function ArticleView({
   return (
     <>
       <Breadcrumb items={[{ label: article.column.name, href: article.column.visible ? `/columns/${article.column.slug}` : undefined }, { label: '正文' }]} />
-      <article className={styles.article}>
-        <header className={styles.header}>
-          {article.kicker && <p className={styles.kicker}>{article.kicker}</p>}
+      <article className="article">
+        <header className="article-header">
+          {article.kicker && <p className="article-kicker">{article.kicker}</p>}
           <h1>{article.title}</h1>
-          {article.subtitle && <p className={styles.subtitle}>{article.subtitle}</p>}
-          <p className={styles.meta}>
+          {article.subtitle && <p className="article-subtitle">{article.subtitle}</p>}
+          <p className="article-meta">
             {article.byline && <span>{article.byline}</span>}
             {article.source && <span>来源：{article.source}</span>}
             <span>
@@ -37,43 +36,43 @@ export function ArticleView({
           </p>
         </header>
         {article.cover && (
-          <figure className={styles.cover}>
+          <figure className="article-cover">
             {/* eslint-disable-next-line @next/next/no-img-element -- media variants are already sized and re-encoded */}
             <img src={article.cover.url} alt={article.cover.alt} width={article.cover.width ?? undefined} height={article.cover.height ?? undefined} />
             {article.cover.caption && <figcaption>{article.cover.caption}</figcaption>}
           </figure>
         )}
         {video && (
-          <figure className={styles.video}>
+          <figure className="article-video">
             <video controls preload="none" src={video} aria-label={`${article.title}（视频）`}>
               <a href={video}>下载视频</a>
             </video>
             <figcaption>视频内容的文字稿见下方正文。</figcaption>
           </figure>
         )}
-        <div className={styles.body} dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        <div className="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
         <AttachmentList items={article.attachments} />
-        <aside className={styles.qr} aria-label="手机扫码阅读">
+        <aside className="article-qr" aria-label="手机扫码阅读">
           {/* eslint-disable-next-line @next/next/no-img-element -- a small SVG served by this site */}
           <img src={`/articles/${article.slug}/qr.svg`} alt="本文网址二维码" width={96} height={96} loading="lazy" />
           <p>手机扫码阅读本文</p>
         </aside>
       </article>
-      <nav aria-label="上下篇" className={`${styles.adjacent} no-print`}>
+      <nav aria-label="上下篇" className="article-adjacent no-print">
         <p>
-          上一篇：{adjacent.previous ? <Link href={`/articles/${adjacent.previous.slug}`}>{adjacent.previous.title}</Link> : <span>没有了</span>}
+          上一篇：{adjacent.previous ? <a href={`/articles/${adjacent.previous.slug}`}>{adjacent.previous.title}</a> : <span>没有了</span>}
         </p>
         <p>
-          下一篇：{adjacent.next ? <Link href={`/articles/${adjacent.next.slug}`}>{adjacent.next.title}</Link> : <span>没有了</span>}
+          下一篇：{adjacent.next ? <a href={`/articles/${adjacent.next.slug}`}>{adjacent.next.title}</a> : <span>没有了</span>}
         </p>
       </nav>
       {related.length > 0 && (
-        <section aria-labelledby="related-title" className={`${styles.related} no-print`}>
+        <section aria-labelledby="related-title" className="article-related no-print">
           <h2 id="related-title">相关文章</h2>
           <ul>
             {related.map((item) => (
               <li key={item.id}>
-                <Link href={`/articles/${item.slug}`}>{item.title}</Link>
+                <a href={`/articles/${item.slug}`}>{item.title}</a>
                 <DateOnly value={item.publishedAt} />
               </li>
             ))}

@@ -1,9 +1,7 @@
-import Link from 'next/link';
 import { DateOnly } from './DateOnly';
 import type { Page } from '@/lib/pagination/offset';
 import type { ArticleListItem, ColumnSummary } from '@/lib/news/queries';
 import { Breadcrumb } from './Breadcrumb';
-import styles from './column.module.css';
 import { Pagination } from './Pagination';
 
 export function columnPageHref(slug: string, page: number) {
@@ -14,24 +12,24 @@ export function ColumnView({ column, list }: { column: ColumnSummary; list: Page
   return (
     <>
       <Breadcrumb items={[{ label: column.name }]} />
-      <header className={styles.header}>
+      <header className="column-header">
         <h1>{column.name}</h1>
         {column.description && <p>{column.description}</p>}
-        <p className={styles.count}>
+        <p className="column-count">
           共 {list.total} 篇{list.pageCount > 1 && `，第 ${list.page} / ${list.pageCount} 页`}
-          <a href={`/columns/${column.slug}/feed.xml`} className={styles.feed}>
+          <a href={`/columns/${column.slug}/feed.xml`} className="column-feed">
             RSS 订阅
           </a>
         </p>
       </header>
       {list.items.length === 0 ? (
-        <p className={styles.empty}>本栏目暂无文章。</p>
+        <p className="column-empty">本栏目暂无文章。</p>
       ) : (
-        <ul className={styles.list}>
+        <ul className="column-list">
           {list.items.map((item) => (
             <li key={item.id}>
               <h2>
-                <Link href={`/articles/${item.slug}`}>{item.title}</Link>
+                <a href={`/articles/${item.slug}`}>{item.title}</a>
               </h2>
               {item.summary && <p>{item.summary}</p>}
               <DateOnly value={item.publishedAt} />
@@ -39,7 +37,7 @@ export function ColumnView({ column, list }: { column: ColumnSummary; list: Page
           ))}
         </ul>
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} href={(p) => columnPageHref(column.slug, p)} />
+      <Pagination plain page={list.page} pageCount={list.pageCount} href={(p) => columnPageHref(column.slug, p)} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import styles from './pagination.module.css';
+import './pagination.css';
 
 /** Page numbers around the current one, with the first and last always reachable. */
 export function pageWindow(page: number, pageCount: number, radius = 2): (number | 'gap')[] {
@@ -9,11 +9,16 @@ export function pageWindow(page: number, pageCount: number, radius = 2): (number
   return sorted.flatMap((p, i) => (i > 0 && p - sorted[i - 1]! > 1 ? (['gap', p] as const) : [p]));
 }
 
-export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+/**
+ * Page links. Admin lists navigate with next/link; public pages, rendered without the client
+ * runtime, pass `plain` for ordinary links.
+ */
+export function Pagination({ page, pageCount, href, plain = false }: { page: number; pageCount: number; href: (page: number) => string; plain?: boolean }) {
   if (pageCount <= 1) return null;
+  const Anchor: React.ElementType = plain ? 'a' : Link;
   return (
-    <nav aria-label="分页" className={styles.pagination}>
-      {page > 1 ? <Link href={href(page - 1)} rel="prev">上一页</Link> : <span aria-disabled="true">上一页</span>}
+    <nav aria-label="分页" className="pagination">
+      {page > 1 ? <Anchor href={href(page - 1)} rel="prev">上一页</Anchor> : <span aria-disabled="true">上一页</span>}
       <ol>
         {pageWindow(page, pageCount).map((p, i) =>
           p === 'gap' ? (
@@ -25,15 +30,15 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
               {p === page ? (
                 <span aria-current="page">{p}</span>
               ) : (
-                <Link href={href(p)} aria-label={`第 ${p} 页`}>
+                <Anchor href={href(p)} aria-label={`第 ${p} 页`}>
                   {p}
-                </Link>
+                </Anchor>
               )}
             </li>
           ),
         )}
       </ol>
-      {page < pageCount ? <Link href={href(page + 1)} rel="next">下一页</Link> : <span aria-disabled="true">下一页</span>}
+      {page < pageCount ? <Anchor href={href(page + 1)} rel="next">下一页</Anchor> : <span aria-disabled="true">下一页</span>}
     </nav>
   );
 }

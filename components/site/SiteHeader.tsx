@@ -1,15 +1,29 @@
-import Link from 'next/link';
 import { SiteBrand } from './SiteBrand';
-import styles from './site.module.css';
 
 type Column = { slug: string; name: string };
 
-export function SiteHeader({ columns }: { columns: Column[] }) {
+/**
+ * The public header. With `columns` it carries the search form and the column navigation; pages
+ * that read no data (about) pass null and get the brand with a link to the search page.
+ */
+export function SiteHeader({ columns }: { columns: Column[] | null }) {
+  if (columns === null) {
+    return (
+      <header className="site-header">
+        <div className="container site-brand-row">
+          <SiteBrand />
+          <a href="/search" className="site-brand">
+            站内搜索
+          </a>
+        </div>
+      </header>
+    );
+  }
   return (
-    <header className={styles.header}>
-      <div className={`container ${styles.brandRow}`}>
+    <header className="site-header">
+      <div className="container site-brand-row">
         <SiteBrand />
-        <form action="/search" method="get" role="search" className={`${styles.search} no-print`}>
+        <form action="/search" method="get" role="search" className="site-search no-print">
           <label htmlFor="site-search" className="visually-hidden">
             站内搜索
           </label>
@@ -17,14 +31,14 @@ export function SiteHeader({ columns }: { columns: Column[] }) {
           <button type="submit">搜索</button>
         </form>
       </div>
-      <nav aria-label="栏目导航" className={`${styles.nav} no-print`}>
+      <nav aria-label="栏目导航" className="site-nav no-print">
         <ul className="container">
           <li>
-            <Link href="/">首页</Link>
+            <a href="/">首页</a>
           </li>
           {columns.map((column) => (
             <li key={column.slug}>
-              <Link href={`/columns/${column.slug}`}>{column.name}</Link>
+              <a href={`/columns/${column.slug}`}>{column.name}</a>
             </li>
           ))}
         </ul>

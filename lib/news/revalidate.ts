@@ -14,8 +14,9 @@ export function revalidatePublicNews({ articleSlugs = [], columnSlugs = [] }: { 
   for (const slug of articleSlugs) revalidatePath(`/articles/${slug}`);
   for (const slug of columnSlugs) revalidatePath(`/columns/${slug}`);
   // Later pages of a column (`?page=N`) shift when one article is added: drop them all. A route
-  // pattern names the route group: cache tags are built from the app path.
-  if (columnSlugs.length > 0) revalidatePath('/(public)/columns/[slug]/page/[page]', 'page');
+  // pattern names the route group: cache tags are built from the app path. The pages are route
+  // handlers (…/[page]/route), whose implicit tags name each folder as a layout, never a page.
+  if (columnSlugs.length > 0) revalidatePath('/(public)/columns/[slug]/page/[page]', 'layout');
 }
 
 /** Drops every cached page: for changes to what the shared layout shows (the column navigation). */

@@ -1,7 +1,7 @@
-// Security headers. Pages rendered per request (admin, login, search) get a strict policy with a
-// fresh nonce (proxy.ts); Next.js puts it on its own scripts. Cached public pages are the same
-// HTML for everyone, so no per-response nonce is possible there: their policy still limits
-// scripts to this origin but has to allow Next.js's inline hydration scripts.
+// Security headers. App Router pages (admin, login) get a strict policy with a fresh nonce
+// (proxy.ts); Next.js puts it on its own scripts. Public pages are plain HTML with no framework
+// script (docs/public-pages.md): their policy allows scripts and styles from this origin only,
+// with no inline allowance of any kind.
 
 const common = [
   "default-src 'self'",
@@ -20,8 +20,8 @@ export function strictCsp(nonce: string, dev = false): string {
   return [...common, `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`].join('; ');
 }
 
-export function cachedPageCsp(dev = false): string {
-  return [...common, `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`].join('; ');
+export function publicCsp(): string {
+  return [...common.filter((d) => !d.startsWith('style-src')), "style-src 'self'", "script-src 'self'"].join('; ');
 }
 
 export const securityHeaders = [

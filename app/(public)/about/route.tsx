@@ -1,12 +1,13 @@
-import type { Metadata } from 'next';
-import styles from '@/components/site/prose.module.css';
 import { site } from '@/lib/site';
+import { publicPage } from '../respond';
 
-export const metadata: Metadata = { title: '关于本站', alternates: { canonical: '/about' } };
+// Needs no data: rendered once at build time with the short header (no column navigation).
+export const dynamic = 'force-static';
 
-export default function AboutPage() {
-  return (
-    <article className={styles.prose}>
+export function GET() {
+  return publicPage(
+    { title: '关于本站', canonical: '/about' },
+    <article className="prose">
       <h1>关于本站</h1>
       <p>
         {site.name}由{site.organization}主办，是全市机关党建工作的信息发布和交流平台，设有工作动态、通知公告、理论学习、基层风采、党风廉政和专题专栏等栏目，并提供党课资源目录和站内全文检索。
@@ -26,6 +27,7 @@ export default function AboutPage() {
         <br />
         电话：{site.phone}
       </p>
-    </article>
+    </article>,
+    { withNavigation: false },
   );
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// A failing public page answers the Chinese error page: status 500, never stored by caches,
+// reading no data (the failure may be the database), and its address revalidated afterwards.
+const after = vi.fn();
+vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<object>()), after }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+vi.mock('@/lib/news/queries', () => ({
+  findVisibleColumn: async () => {
+    throw new Error('database down');
+  },
+  listVisibleColumns: async () => {
+    throw new Error('database down');
+  },
+}));
+
+const { GET: columnRoute } = await import('@/app/(public)/columns/[slug]/route');
+
+describe('a public page that fails', () => {
+  it('answers the Chinese error page, uncached, and revalidates its address after the response', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = await columnRoute(new Request('http://localhost/columns/work-news'), { params: Promise.resolve({ slug: 'work-news' }) });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const html = await response.text();
+    expect(html).toContain('<h1>页面暂时无法显示</h1>');
+    expect(html).toContain('<a class="button" href="/columns/work-news">重试</a>');
+    expect(html).not.toContain('database down');
+    expect(html).not.toContain('<script');
+    expect(after).toHaveBeenCalledOnce();
+    expect(errors).toHaveBeenCalled();
+  });
+});
