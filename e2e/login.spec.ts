@@ -23,6 +23,8 @@ const expectations: Record<DemoRole, { menu: string[]; forbidden: string[] }> = 
 
 for (const [role, { menu, forbidden }] of Object.entries(expectations) as [DemoRole, (typeof expectations)[DemoRole]][]) {
   test(`${role} signs in through the form and sees its name, role and menu`, async ({ page }) => {
+    // It opens every page of the role's menu (up to a dozen) with an accessibility scan on each.
+    test.slow();
     const account = demoAccounts[role];
     const login = new LoginPage(page);
     await login.goto();
@@ -52,6 +54,7 @@ for (const [role, { menu, forbidden }] of Object.entries(expectations) as [DemoR
     test.use({ storageState: authFile(role) });
 
     test(`${role} is shown the 403 page for admin pages it may not use`, async ({ page }) => {
+      test.slow();
       for (const path of forbidden) {
         const response = await page.goto(path);
         expect.soft(response?.status(), `HTTP status of ${path}`).toBe(403);

@@ -37,6 +37,10 @@ test.describe('as the secretary', () => {
   test('logs a 支部委员会 meeting with attendance and a photo, submits it and finds it in the list', async ({ page }) => {
     const token = uniqueToken();
     const topic = `研究月度支部工作安排 ${token}`;
+    // This month's committee meeting is still due on the secretary's desk.
+    await page.goto('/admin');
+    const committeeDue = page.getByRole('region', { name: '本期待完成' }).getByRole('listitem').filter({ hasText: '支部委员会' });
+    await expect(committeeDue).toHaveCount(1, { timeout: 30_000 });
     await page.goto('/admin/records');
     await expect(page.getByRole('heading', { level: 1, name: '组织生活记录' })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: /全部记录共/ })).toBeVisible();
@@ -93,6 +97,11 @@ test.describe('as the secretary', () => {
     await expect(row).toContainText('支部委员会');
     await expect(row).toContainText('已提交');
     await expect(row).toContainText('%');
+
+    // Counted by the day it was held (today): this month's committee meeting is no longer due.
+    await page.goto('/admin');
+    await expect(page.getByRole('region', { name: '本期待完成' })).toBeVisible({ timeout: 30_000 });
+    await expect(committeeDue).toHaveCount(0);
   });
 
   test('a record of another unit opened by its address answers 403', async ({ page, browser }) => {
