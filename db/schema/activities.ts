@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   time,
   timestamp,
@@ -160,6 +161,26 @@ export const activityAttendees = pgTable(
       sql`(${t.attendance} = 'present' and ${t.absenceReason} is null) or (${t.attendance} = 'absent' and ${t.absenceReason} is not null and (${t.absenceReason} <> 'other' or coalesce(length(trim(${t.absenceNote})), 0) > 0))`,
     ),
   ],
+);
+
+/**
+ * Submitted (non-draft) records per month of held_on, node and kind: how many were held and how
+ * many were entered late (by the late-entry threshold of the rule set in force on held_on). The
+ * compliance pages read a year of the whole committee from here instead of grouping a year of
+ * records per request. Derived data, kept by statement triggers on activity_records (and rebuilt
+ * from the changed date on when a rule set changes): see migration 0010. Never written by the app.
+ */
+export const activityMonthCounts = pgTable(
+  'activity_month_counts',
+  {
+    /** The first day of the month. */
+    month: date({ mode: 'string' }).notNull(),
+    branchId: integer().notNull(),
+    kind: text({ enum: activityKinds }).notNull(),
+    held: integer().notNull(),
+    late: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.branchId, t.kind] })],
 );
 
 /** Photos of a record, chosen from the media library. */

@@ -22,8 +22,8 @@ import type {
   TermEnding,
 } from './types';
 
-// Compliance reads. The whole committee for a year is one grouped query over the year's records
-// (node × kind × month of held_on: held and late), one for the secretaries' own 党课, one for the
+// Compliance reads. The whole committee for a year is one read of the kept monthly counts
+// (node × kind × month of held_on: held and late; activity_month_counts), one for the secretaries' own 党课, one for the
 // tree and one for the rule sets; the rules are then evaluated in memory (evaluate.ts).
 // Scope: the node asked for must lie in the actor's branch scope ('compliance.read').
 
@@ -81,29 +81,19 @@ function lateThreshold(sets: readonly RuleSetVersion<BranchRules>[], from: strin
 }
 
 /**
- * The one grouped query over a year's records: per node, kind and month of held_on, how many were
- * held and how many were entered late. One index-only scan of activity_records_counted_idx.
+ * Per node, kind and month of held_on in the year: how many non-draft records were held and how
+ * many were entered late. Read from activity_month_counts, which triggers keep current with every
+ * record write (migration 0010): a year of the whole committee is ~35k small rows, not ~200k
+ * records to group. One row per node and kind with its months as arrays: fewer rows to send.
  */
-async function loadCounts(db: Database, from: string, to: string, filter: SQL, late: SQL): Promise<CountRow[]> {
-  // A year of the whole committee is ~200k rows into ~35k groups: with the default work_mem the
-  // planner sorts them on disk; with room to hash them it aggregates in memory, several times faster.
-  // One row per node and kind with its months as arrays: a sixth of the rows to send and parse.
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '32MB'`);
-    await tx.execute(sql`set local jit = off`);
-    return selectRows<{ branch_id: number; kind: ActivityKind; months: number[]; held: number[]; late: number[] }>(
-    tx,
-    sql`select g.branch_id, g.kind, array_agg(g.month) as months, array_agg(g.held) as held, array_agg(g.late) as late
-        from (
-          select r.branch_id, r.kind, extract(month from r.held_on)::int as month, count(*)::int as held,
-            count(*) filter (where r.submitted_on - r.held_on > ${late})::int as late
-          from activity_records r
-          where r.held_on >= ${from}::date and r.held_on <= ${to}::date and r.status <> 'draft' and ${filter}
-          group by 1, 2, 3
-        ) g
+async function loadCounts(db: Database, from: string, to: string, filter: SQL): Promise<CountRow[]> {
+  const rows = await selectRows<{ branch_id: number; kind: ActivityKind; months: number[]; held: number[]; late: number[] }>(
+    db,
+    sql`select c.branch_id, c.kind, array_agg(extract(month from c.month)::int) as months, array_agg(c.held) as held, array_agg(c.late) as late
+        from activity_month_counts c
+        where c.month >= ${from}::date and c.month <= ${to}::date and c.held > 0 and ${filter}
         group by 1, 2`,
-    );
-  });
+  );
   return rows.flatMap((r) =>
     r.months.map((month, i) => ({ branchId: Number(r.branch_id), kind: r.kind, month: Number(month), held: Number(r.held[i]), late: Number(r.late[i]) })),
   );
@@ -149,10 +139,10 @@ async function compute(db: Database, rootId: number, year: number, today: string
   const { from, to } = yearPeriod(year);
   const [nodes, sets] = await Promise.all([loadSubtree(db, rootId), loadBranchRuleSets(db)]);
   if (nodes.length === 0) throw new AppError('not_found', '该组织不存在。');
-  const filter = nodeFilter(sql`r.branch_id`, scopeIds(nodes));
+  const ids = scopeIds(nodes);
   const [counts, secretaryLectures] = await Promise.all([
-    loadCounts(db, from, to, filter, lateThreshold(sets, from, to)),
-    loadSecretaryLectures(db, from, to, filter),
+    loadCounts(db, from, to, nodeFilter(sql`c.branch_id`, ids)),
+    loadSecretaryLectures(db, from, to, nodeFilter(sql`r.branch_id`, ids)),
   ]);
   return { nodes, sets, today, evaluated: evaluateYear({ year, today, nodes, counts, secretaryLectures, ruleSets: sets }) };
 }
