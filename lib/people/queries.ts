@@ -11,6 +11,8 @@ import { clientIp } from '@/lib/auth/client-ip';
 import { type Actor, authorize, can } from '@/lib/auth/permissions';
 import { branchPath, branchSubtree } from '@/lib/branches/queries';
 import { cursorFields, keyset, keysetPage, type SortKey } from '@/lib/pagination/keyset';
+import { todayInBeijing } from '@/lib/branches/dates';
+import { personAttendance } from './attendance';
 import { maskPhone } from './labels';
 import type { PeopleFilters } from './schemas';
 import type { AccountOption, PeopleList, PersonDetail } from './types';
@@ -98,7 +100,7 @@ export async function getPersonDetail(actor: Actor & { username: string }, id: n
   const ip = clientIp(await headers());
   const fromBranch = aliasedTable(branches, 'from_branch');
   const toBranch = aliasedTable(branches, 'to_branch');
-  const [branch, path, positions, transfers, account] = await Promise.all([
+  const [branch, path, positions, transfers, account, attendance] = await Promise.all([
     db.select({ id: branches.id, name: branches.name, code: branches.code, dissolvedOn: branches.dissolvedOn }).from(branches).where(eq(branches.id, row.branchId)),
     branchPath(db, row.branchId),
     db
@@ -133,6 +135,7 @@ export async function getPersonDetail(actor: Actor & { username: string }, id: n
       .where(eq(personTransfers.personId, id))
       .orderBy(desc(personTransfers.transferredOn), desc(personTransfers.id)),
     row.userId ? db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(eq(users.id, row.userId)) : Promise.resolve([]),
+    personAttendance(db, id, todayInBeijing()),
   ]);
   await db.transaction((tx) => appendAudit(tx, { id: actor.id, name: actor.username, role: actor.role, ip }, { action: 'person.read', entityType: 'person', entityId: id }));
   return {
@@ -153,6 +156,7 @@ export async function getPersonDetail(actor: Actor & { username: string }, id: n
     positions,
     transfers,
     account: account[0] ?? null,
+    attendance,
     canManage: can(actor, 'people.manage', { branchId: row.branchId }),
     canLinkAccount: can(actor, 'users.manage'),
   };

@@ -1,5 +1,6 @@
 import type { CommitteePositionKind, MemberStatus } from '@/db/schema/people';
 import type { KeysetPage } from '@/lib/pagination/keyset';
+import type { AbsenceReason, ActivityKind } from '@/lib/records/types';
 
 // What the roster pages and components receive from lib/people/queries.
 
@@ -37,6 +38,7 @@ export type PersonDetail = {
   positions: { id: number; branchId: number; branchName: string; position: CommitteePositionKind; startsOn: string; endsOn: string; endedOn: string | null }[];
   transfers: { id: number; fromBranchId: number; fromBranchName: string; toBranchId: number; toBranchName: string; transferredOn: string; reason: string; createdByName: string | null }[];
   account: { id: number; username: string; displayName: string } | null;
+  attendance: PersonAttendance;
   canManage: boolean;
   canLinkAccount: boolean;
 };
@@ -44,3 +46,24 @@ export type PersonDetail = {
 export type AccountOption = { id: number; label: string };
 
 export type { MemberStatus };
+
+/** A meeting whose attendance list names the person (lib/people/attendance.ts). */
+export type PersonMeeting = {
+  recordId: number;
+  heldOn: string;
+  kind: ActivityKind;
+  topic: string;
+  branchName: string;
+  attendance: 'present' | 'absent';
+  absenceReason: AbsenceReason | null;
+  absenceNote: string | null;
+};
+
+export type PersonAttendance = {
+  /** The first day of the twelve months summed up (exclusive of earlier days). */
+  since: string;
+  present: number;
+  absent: number;
+  lastPresentOn: string | null;
+  recent: PersonMeeting[];
+};

@@ -2,6 +2,7 @@
 import { session } from './setup/request-mocks';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '@/db/rows';
 import { branchRuleSets } from '@/db/schema/branches';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { correctRecordAction, saveRecordDraftAction, submitRecordAction } from '@/lib/records/actions';
@@ -27,16 +28,16 @@ type Count = { month: string; branch_id: number; kind: string; held: number; lat
 
 /** The kept counts (zero rows left by a move dropped) and the same figures grouped from the records. */
 async function keptAndFresh(): Promise<{ kept: Count[]; fresh: Count[] }> {
-  const kept = await db.db.execute(sql`
+  const kept = await selectRows<Count>(db.db, sql`
     select month::text as month, branch_id, kind, held, late from activity_month_counts
     where held <> 0 or late <> 0 order by 1, 2, 3`);
-  const fresh = await db.db.execute(sql`
+  const fresh = await selectRows<Count>(db.db, sql`
     select date_trunc('month', r.held_on)::date::text as month, r.branch_id, r.kind, count(*)::int as held,
       count(*) filter (where r.submitted_on - r.held_on > (
         select (s.rules ->> 'lateEntryDays')::int from branch_rule_sets s where s.effective_from <= r.held_on
         order by s.effective_from desc limit 1))::int as late
     from activity_records r where r.status <> 'draft' group by 1, 2, 3 order by 1, 2, 3`);
-  const rows = (result: unknown) => ((Array.isArray(result) ? result : (result as { rows: Count[] }).rows) as Count[]).map((r) => ({ ...r, branch_id: Number(r.branch_id), held: Number(r.held), late: Number(r.late) }));
+  const rows = (result: Count[]) => result.map((r) => ({ ...r, branch_id: Number(r.branch_id), held: Number(r.held), late: Number(r.late) }));
   return { kept: rows(kept), fresh: rows(fresh) };
 }
 

@@ -1,6 +1,7 @@
 import { session } from './setup/request-mocks';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { selectRows } from '@/db/rows';
 import { auditLog } from '@/db/schema/audit';
 import { branches } from '@/db/schema/branches';
 import { personTransfers } from '@/db/schema/people';
@@ -97,6 +98,30 @@ describe('a person’s detail', () => {
         { action: 'person.read', entityType: 'person', entityId: String(person.id), actorId: reader.id, ip: '127.0.0.1' },
       ]);
     }
+  });
+
+  it("shows a member's meetings by the day held, newest first, with absences and their reasons", async () => {
+    // The seeded member of U01-B1 absent most often: the page must show those absences, not only presences.
+    const [row] = await selectRows<{ person_id: number }>(
+      db.db,
+      sql`select a.person_id, count(*) filter (where a.attendance = 'absent')::int as absent
+          from activity_attendees a join activity_records r on r.id = a.record_id join branches b on b.id = r.branch_id
+          where b.code = 'U01-B1' and r.status <> 'draft' group by 1 order by 2 desc, 1 limit 1`,
+    );
+    const personId = Number(row!.person_id);
+    const detail = (await getPersonDetail(secretary, personId))!;
+    const { recent, absent } = detail.attendance;
+    expect(recent.length).toBeGreaterThan(0);
+    expect(recent.map((m) => m.heldOn)).toEqual([...recent.map((m) => m.heldOn)].sort().reverse());
+    expect(absent).toBeGreaterThan(0);
+    for (const m of recent) expect(m.absenceReason === null).toBe(m.attendance === 'present');
+    const [fresh] = await selectRows<{ n: number }>(
+      db.db,
+      sql`select count(*)::int as n from activity_attendees a join activity_records r on r.id = a.record_id
+          where a.person_id = ${personId} and r.status <> 'draft' and a.attendance = 'absent'
+            and r.held_on > ${detail.attendance.since}::date and r.held_on <= ${todayInBeijing()}::date`,
+    );
+    expect(absent).toBe(Number(fresh?.n));
   });
 
   it('refuses a secretary a person outside their subtree with 403 and no audit row', async () => {

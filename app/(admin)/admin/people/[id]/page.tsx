@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import ui from '@/components/admin/admin-ui.module.css';
 import styles from '@/components/branches/branches.module.css';
+import { PersonAttendance } from '@/components/people/PersonAttendance';
 import { PersonForm } from '@/components/people/PersonForm';
 import { LinkAccountForm, TransferForm, UnlinkAccountForm } from '@/components/people/PersonOrgForms';
 import { requirePermission } from '@/lib/auth/current-user';
@@ -89,6 +90,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
           </ul>
         )}
       </section>
+
+      <PersonAttendance attendance={person.attendance} sectionClass={styles.section} />
 
       <section className={styles.section} aria-labelledby="transfers-title">
         <h2 id="transfers-title">组织关系转接记录</h2>
