@@ -8,7 +8,7 @@ import { branches } from '@/db/schema/branches';
 import { committeePositions, type MemberStatus, people } from '@/db/schema/people';
 import { type Actor, authorize, can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { todayInBeijing } from './dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { parentKindsOf } from './kinds';
 import { termRulesInForce } from './rules-in-force';
 import { isCurrent, termWarnings } from './terms';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { branchKinds } from '@/db/schema/branches';
 import { committeePositionKinds } from '@/db/schema/people';
-import { isCalendarDay } from './dates';
+import { isCalendarDay } from '@/lib/calendar/days';
 
 // Form schemas of the tree and committee commands: one per form, shared by the form's field
 // names and its server action. Dates are YYYY-MM-DD (the native date input's value).

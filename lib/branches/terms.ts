@@ -1,5 +1,5 @@
 import type { CommitteePositionKind } from '@/db/schema/people';
-import { daysBetween } from './dates';
+import { daysBetween } from '@/lib/calendar/days';
 
 // Committee terms: which are current, which are history, and which deserve a warning. Pure.
 

@@ -1,8 +1,9 @@
 import type { ActivityKind } from '@/db/schema/activities';
 import type { BranchKind } from '@/db/schema/branches';
+import { addDays } from '@/lib/calendar/days';
 import { pickRuleSet, ruleSetsOverlapping, type RuleSetVersion } from '@/lib/rules/pick';
 import type { BranchRules, PeriodUnit } from '@/lib/rules/schemas';
-import { addDays, monthsOf, type Period, periodsOf, yearPeriod } from './periods';
+import { monthsOf, type Period, periodsOf, yearPeriod } from './periods';
 
 // Rule evaluation in memory, over counts the database grouped by (node, kind, month of held_on).
 // Pure, so the period math and the rule-set switch are unit-tested without a database.

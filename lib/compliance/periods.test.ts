@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, beijingToday, daysBetween, isLateEntry, monthsOf, periodContaining, periodLabel, periodsOf, subtractMonths } from './periods';
+import { monthsOf, periodContaining, periodLabel, periodsOf } from './periods';
 
 describe('periods of a year', () => {
   it('has 12 months, 4 quarters and one year, with inclusive ends and leap days', () => {
@@ -28,25 +28,5 @@ describe('periods of a year', () => {
     expect(periodLabel(periodContaining('2025-05-02', 'month'))).toBe('5月');
     expect(periodLabel(periodContaining('2025-05-02', 'quarter'))).toBe('第二季度');
     expect(periodLabel(periodContaining('2025-05-02', 'year'))).toBe('2025年');
-  });
-});
-
-describe('day arithmetic', () => {
-  it('counts days across month and year ends', () => {
-    expect(daysBetween('2025-03-20', '2025-04-21')).toBe(32);
-    expect(daysBetween('2024-12-31', '2025-01-01')).toBe(1);
-    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
-    expect(subtractMonths('2026-08-31', 6)).toBe('2026-02-28');
-    expect(subtractMonths('2026-03-15', 6)).toBe('2025-09-15');
-  });
-
-  it('marks an entry late only beyond the threshold', () => {
-    expect(isLateEntry('2025-03-20', '2025-04-19', 30)).toBe(false);
-    expect(isLateEntry('2025-03-20', '2025-04-20', 30)).toBe(true);
-    expect(isLateEntry('2025-03-20', null, 30)).toBe(false);
-  });
-
-  it('takes today in Beijing, not UTC', () => {
-    expect(beijingToday(new Date('2025-12-31T16:30:00Z'))).toBe('2026-01-01');
   });
 });

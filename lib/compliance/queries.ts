@@ -5,12 +5,13 @@ import type { Database } from '@/db/open';
 import { selectRows } from '@/db/rows';
 import type { ActivityKind } from '@/db/schema/activities';
 import { type Actor, authorize } from '@/lib/auth/permissions';
+import { addDays, daysBetween, subtractMonths, todayInBeijing } from '@/lib/calendar/days';
 import { AppError } from '@/lib/errors';
 import { pickRuleSet, ruleSetsOverlapping, type RuleSetVersion } from '@/lib/rules/pick';
 import { loadBranchRuleSets } from '@/lib/rules/queries';
 import type { BranchRules } from '@/lib/rules/schemas';
 import { type ComplianceNode, type CountRow, evaluateYear, type NodeCompliance, rollup, ruleKeysOf } from './evaluate';
-import { addDays, beijingToday, daysBetween, periodContaining, subtractMonths, yearPeriod } from './periods';
+import { periodContaining, yearPeriod } from './periods';
 import type {
   ComplianceCardData,
   ComplianceReport,
@@ -167,7 +168,7 @@ function unitRollups(nodes: ComplianceNode[], evaluated: NodeCompliance[]) {
 }
 
 /** The compliance of a node and its subtree for a year: every node × rule, per unit and in total. */
-export async function complianceReport(actor: Actor, { branchId, year, today = beijingToday() }: { branchId: number | null; year: number; today?: string }): Promise<ComplianceReport> {
+export async function complianceReport(actor: Actor, { branchId, year, today = todayInBeijing() }: { branchId: number | null; year: number; today?: string }): Promise<ComplianceReport> {
   authorize(actor, 'compliance.read');
   const db = await getDb();
   const rootId = await resolveRoot(db, actor, branchId);
@@ -187,7 +188,7 @@ export async function complianceReport(actor: Actor, { branchId, year, today = b
 }
 
 /** For the branch page's card: the node's own rules and its subtree's tally for the year. */
-export async function branchComplianceCard(actor: Actor, branchId: number, year: number, today = beijingToday()): Promise<ComplianceCardData> {
+export async function branchComplianceCard(actor: Actor, branchId: number, year: number, today = todayInBeijing()): Promise<ComplianceCardData> {
   authorize(actor, 'compliance.read', { branchId });
   const db = await getDb();
   const { nodes, evaluated, sets } = await compute(db, branchId, year, today);
@@ -220,7 +221,7 @@ export async function complianceNodeOptions(actor: Actor & { branchId?: number |
 }
 
 /** Members (预备党员, 正式党员) with no organizational life attended present for `months` months, capped. */
-export async function inactiveMembers(actor: Actor & { branchId?: number | null }, { branchId, today = beijingToday(), limit = 100 }: { branchId: number | null; today?: string; limit?: number }): Promise<InactiveMembers> {
+export async function inactiveMembers(actor: Actor & { branchId?: number | null }, { branchId, today = todayInBeijing(), limit = 100 }: { branchId: number | null; today?: string; limit?: number }): Promise<InactiveMembers> {
   authorize(actor, 'compliance.read');
   const db = await getDb();
   const rootId = await resolveRoot(db, actor, branchId);
@@ -305,7 +306,7 @@ const checksWhere = (evaluated: NodeCompliance[], keep: (check: DueItem['check']
   evaluated.flatMap((e) => e.rules.flatMap((r) => r.periods.filter(keep).map((check) => ({ node: refOf(e.node), key: r.key, check }))));
 
 /** The secretary's desk: what is due now, what last month missed, late entries and terms ending. */
-export async function secretaryDashboard(actor: Actor & { branchId: number | null }, today = beijingToday()): Promise<SecretaryDashboard> {
+export async function secretaryDashboard(actor: Actor & { branchId: number | null }, today = todayInBeijing()): Promise<SecretaryDashboard> {
   authorize(actor, 'compliance.read');
   if (actor.branchId === null) throw new AppError('not_found', '您的账号未关联支部。');
   const db = await getDb();

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/open';
 import { selectRows } from '@/db/rows';
 import type { ActivityKind } from '@/db/schema/activities';
-import { subtractMonths } from '@/lib/compliance/periods';
+import { subtractMonths } from '@/lib/calendar/days';
 import type { AbsenceReason } from '@/lib/records/types';
 import type { PersonAttendance } from './types';
 

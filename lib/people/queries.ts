@@ -11,7 +11,7 @@ import { clientIp } from '@/lib/auth/client-ip';
 import { type Actor, authorize, can } from '@/lib/auth/permissions';
 import { branchPath, branchSubtree } from '@/lib/branches/queries';
 import { cursorFields, keyset, keysetPage, type SortKey } from '@/lib/pagination/keyset';
-import { todayInBeijing } from '@/lib/branches/dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { personAttendance } from './attendance';
 import { maskPhone } from './labels';
 import type { PeopleFilters } from './schemas';

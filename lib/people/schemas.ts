@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { genders, memberStatuses } from '@/db/schema/people';
-import { todayInBeijing } from '@/lib/branches/dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { day, formId, optionalDay } from '@/lib/branches/schemas';
 import { memberSinceStatuses } from './labels';
 

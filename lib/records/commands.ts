@@ -6,7 +6,7 @@ import type { ActionContext } from '@/lib/actions/define-action';
 import { AppError } from '@/lib/errors';
 import { uploadMedia } from '@/lib/media/commands';
 import type { uploadMediaSchema } from '@/lib/media/schemas';
-import { shanghaiToday } from './dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import {
   assertVersion,
   checkNode,
@@ -86,7 +86,7 @@ export async function submitRecord(ctx: ActionContext, input: RecordInput): Prom
   const { row, node, photoAlts, plan } = await writeDraft(ctx, input, current);
   const content = await snapshotOf(ctx, input, node.name, photoAlts, plan);
   await ctx.tx.insert(activityRecordVersions).values({ recordId: row.id, revision: 1, content, reason: null, createdBy: ctx.user.id });
-  const submittedOn = shanghaiToday();
+  const submittedOn = todayInBeijing();
   const [after] = (await ctx.tx
     .update(activityRecords)
     .set({ status: 'submitted', revision: 1, submittedAt: sql`now()`, submittedOn, submittedBy: ctx.user.id, version: sql`${activityRecords.version} + 1` })

@@ -1,30 +1,13 @@
-// Calendar days as the record book uses them: `YYYY-MM-DD` strings in Asia/Shanghai, compared
-// as text (the format sorts by date) and subtracted as UTC days (no daylight saving in China).
+import { isCalendarDay, lastDayOfMonth } from '@/lib/calendar/days';
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+// The record book's days: a meeting's day must be a real calendar day within the years a record
+// can carry; the periods the filters offer. Day arithmetic is lib/calendar/days.
 
-/** True for a real calendar day between 1949 and 2100. */
-export function isCalendarDay(value: string): boolean {
-  const m = DAY.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1949 && year <= 2100 && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
-/** Today in Beijing, as `YYYY-MM-DD`. */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** `later − earlier` in whole days. */
-export function daysBetween(earlier: string, later: string): number {
-  return Math.round((Date.parse(`${later}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`)) / MS_PER_DAY);
-}
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
+/** A real calendar day between 1949 and 2100 (a typo such as 0202 or 20260 is refused). */
+export function isRecordDay(value: string): boolean {
+  if (!isCalendarDay(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= 1949 && year <= 2100;
 }
 
 /** The first and last day of a year, a quarter of it, or a month of it. */
@@ -40,6 +23,6 @@ export function periodRange(year: number, part?: { quarter?: number; month?: num
     months = 3;
   }
   const from = `${year}-${pad(firstMonth)}-01`;
-  const next = new Date(Date.UTC(year, firstMonth - 1 + months, 1));
-  return { from, to: addDays(next.toISOString().slice(0, 10), -1) };
+  const lastMonth = firstMonth + months - 1;
+  return { from, to: `${year}-${pad(lastMonth)}-${pad(lastDayOfMonth(year, lastMonth))}` };
 }

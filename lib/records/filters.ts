@@ -1,4 +1,4 @@
-import { isCalendarDay, periodRange } from './dates';
+import { isRecordDay, periodRange } from './dates';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES, type ActivityKind, type ActivityStatus } from './types';
 
 // Filters of the record book, read from the query string by the list page and both exports
@@ -43,7 +43,7 @@ export function parseRecordFilters(input: QueryInput): RecordFilters {
   if ((ACTIVITY_STATUSES as readonly string[]).includes(status)) filters.status = status as ActivityStatus;
   for (const key of ['from', 'to'] as const) {
     const day = first(input, key);
-    if (isCalendarDay(day)) filters[key] = day;
+    if (isRecordDay(day)) filters[key] = day;
   }
   const year = intIn(first(input, 'year'), 1949, 2100);
   if (year) {

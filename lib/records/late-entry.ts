@@ -1,4 +1,4 @@
-import { daysBetween } from './dates';
+import { daysBetween } from '@/lib/calendar/days';
 
 // Late entry (补录): a record first submitted more than `lateEntryDays` days after the day it was
 // held, by the rule set in force on that day (branch_rule_sets, by effective date). A rule set

@@ -12,11 +12,12 @@ import { people } from '@/db/schema/people';
 import { type Action, type Actor, authorize, scopeOf } from '@/lib/auth/permissions';
 import { branchPath, branchSubtree } from '@/lib/branches/queries';
 import { branchOptions } from '@/lib/branches/tree';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { type MediaPage, type MediaSearch, readMediaLibrary } from '@/lib/media/queries';
 import { mediaUrl, thumbnailOf } from '@/lib/media/urls';
 import { cursorFields, keyset, type KeysetPage, keysetPage, type SortKey } from '@/lib/pagination/keyset';
 import { type CappedCount, cappedCountOf, countOf } from '@/lib/pagination/offset';
-import { isCalendarDay, shanghaiToday } from './dates';
+import { isRecordDay } from './dates';
 import { heldOnRange, type RecordFilters } from './filters';
 import { type LateEntryInterval, lateDays, lateEntryDaysOf, lateEntryDaysOn, lateEntryIntervals } from './late-entry';
 import { minutesDoc } from './minutes';
@@ -62,7 +63,7 @@ export async function listRecordNodes(actor: Actor, { purpose, include }: { purp
 /** The members of a node the actor may write records for: the grid's rows and the people to choose from. */
 export async function getNodeRoster(actor: Actor, branchId: number, onDay: string): Promise<RosterPerson[]> {
   authorize(actor, 'records.write', { branchId });
-  return nodeMembers(await getDb(), branchId, isCalendarDay(onDay) ? onDay : shanghaiToday());
+  return nodeMembers(await getDb(), branchId, isRecordDay(onDay) ? onDay : todayInBeijing());
 }
 
 // ---------------------------------------------------------------- late entry
@@ -89,7 +90,7 @@ function lateCondition(intervals: LateEntryInterval[]): SQL {
 const heldOnKey: SortKey<string> = {
   expression: activityRecords.heldOn,
   cursorValue: sql<string>`to_char(${activityRecords.heldOn}, 'YYYY-MM-DD')`,
-  parse: (value) => (typeof value === 'string' && isCalendarDay(value) ? value : null),
+  parse: (value) => (typeof value === 'string' && isRecordDay(value) ? value : null),
   operand: (value) => sql`${value}::date`,
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { shanghaiToday } from './dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { correctRecordSchema, saveDraftSchema, submitRecordSchema } from './schemas';
 
 const minutes = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '会议按议程进行。' }] }] });
@@ -49,7 +49,7 @@ describe('the record form', () => {
 
   it('refuses a held-on day in the future or not on the calendar', () => {
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    expect(errorsOf(saveDraftSchema, { ...complete, heldOn: tomorrow }).heldOn?.[0]).toContain(`不能晚于今天（${shanghaiToday()}）`);
+    expect(errorsOf(saveDraftSchema, { ...complete, heldOn: tomorrow }).heldOn?.[0]).toContain(`不能晚于今天（${todayInBeijing()}）`);
     expect(errorsOf(saveDraftSchema, { ...complete, heldOn: '2026-02-30' }).heldOn).toBeDefined();
     expect(errorsOf(saveDraftSchema, { ...complete, heldOn: '' }).heldOn).toEqual(['请填写活动日期。']);
   });

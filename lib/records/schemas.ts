@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BodyError, isBlankDoc, parseBody } from '@/lib/articles/body';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { parseAttendanceGrid } from './attendance';
-import { isCalendarDay, shanghaiToday } from './dates';
+import { isRecordDay } from './dates';
 import { ACTIVITY_KINDS, type ActivityKind, type AttendanceEntry } from './types';
 
 // The record form, read by the three actions that take it: save a draft, submit, correct.
@@ -88,7 +89,7 @@ function readRecord(values: Record<string, unknown>, mode: 'draft' | 'submit' | 
 
   const heldOn = str(values.heldOn);
   if (!heldOn) issue('heldOn', '请填写活动日期。');
-  else if (!isCalendarDay(heldOn)) issue('heldOn', '请填写有效的日期，例如 2026-03-18。');
+  else if (!isRecordDay(heldOn)) issue('heldOn', '请填写有效的日期，例如 2026-03-18。');
   else if (heldOn > today) issue('heldOn', `活动日期不能晚于今天（${today}）：记录的是已经开展的活动。`);
 
   const time = (field: 'startTime' | 'endTime', label: string) => {
@@ -188,7 +189,7 @@ function recordSchema(mode: 'draft' | 'submit' | 'correct') {
       failed = true;
       ctx.addIssue({ code: 'custom', path: [path], message });
     };
-    const input = readRecord(values, mode, issue, shanghaiToday());
+    const input = readRecord(values, mode, issue, todayInBeijing());
     return failed ? z.NEVER : input;
   });
 }

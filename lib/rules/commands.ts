@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { isUniqueViolation } from '@/db/errors';
 import { branchRuleSets } from '@/db/schema/branches';
 import type { ActionContext } from '@/lib/actions/define-action';
-import { beijingToday } from '@/lib/compliance/periods';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { AppError } from '@/lib/errors';
 import type { NewBranchRuleSet } from './schemas';
 
@@ -14,7 +14,7 @@ import type { NewBranchRuleSet } from './schemas';
 const dateTaken = () => new AppError('conflict', '该生效日期已有一套规则，每个生效日期只能有一套。', 'effectiveFrom');
 
 export async function createBranchRuleSet(ctx: ActionContext, input: NewBranchRuleSet) {
-  const today = beijingToday();
+  const today = todayInBeijing();
   if (input.effectiveFrom <= today) {
     throw new AppError('invalid', `生效日期须晚于今天（${today}）：已发生的组织生活按当时有效的规则评价，不能追溯修改。`, 'effectiveFrom');
   }

@@ -5,7 +5,7 @@ import type { Database } from '@/db/open';
 import { branchRuleSets } from '@/db/schema/branches';
 import { developmentRuleSets } from '@/db/schema/development';
 import { type Actor, authorize } from '@/lib/auth/permissions';
-import { beijingToday } from '@/lib/compliance/periods';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { pickRuleSet, type RuleSetVersion } from './pick';
 import { branchRulesSchema, type BranchRules } from './schemas';
 import type { RuleSetLists, RuleSetState } from './types';
@@ -37,7 +37,7 @@ function stateOf(effectiveFrom: string, current: { effectiveFrom: string } | nul
 export async function listRuleSets(actor: Actor): Promise<RuleSetLists> {
   authorize(actor, 'rules.read');
   const db = await getDb();
-  const today = beijingToday();
+  const today = todayInBeijing();
   const [branchRows, developmentRows] = await Promise.all([
     db.select().from(branchRuleSets).orderBy(asc(branchRuleSets.effectiveFrom)),
     db.select().from(developmentRuleSets).orderBy(asc(developmentRuleSets.effectiveFrom)),

@@ -1,4 +1,5 @@
 // First: the stand-ins it registers must be in place before the modules below are imported.
+import { addDays, todayInBeijing } from '@/lib/calendar/days';
 import { session } from './setup/request-mocks';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,6 @@ import * as recordActions from '@/lib/records/actions';
 import * as ruleActions from '@/lib/rules/actions';
 import { ruleFormValues } from '@/lib/rules/form';
 import { loadBranchRuleSets } from '@/lib/rules/queries';
-import { addDays, beijingToday } from '@/lib/compliance/periods';
 import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
 import { type Role, roles } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
@@ -253,7 +253,7 @@ const cases: Record<string, Record<string, ActionCase>> = {
           ...ruleFormValues((await loadBranchRuleSets(db.db)).at(-1)!.rules),
           name: '矩阵测试规则',
           source: '矩阵测试',
-          effectiveFrom: addDays(beijingToday(), 100 + ++ruleSetsCreated),
+          effectiveFrom: addDays(todayInBeijing(), 100 + ++ruleSetsCreated),
         }),
     },
   },

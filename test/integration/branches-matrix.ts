@@ -1,7 +1,7 @@
 import type { Database } from '@/db/open';
 import type { Action } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
-import { todayInBeijing } from '@/lib/branches/dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { addUser, form } from './auth-fixtures';
 import { addBranch, addPerson, addTerm, branchRow } from './branches-fixtures';
 

@@ -1,3 +1,4 @@
+import { todayInBeijing } from '@/lib/calendar/days';
 import { session } from './setup/request-mocks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
@@ -5,7 +6,7 @@ import { branches } from '@/db/schema/branches';
 import { people } from '@/db/schema/people';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { appointPositionAction, createBranchAction, dissolveBranchAction, endTermAction, moveBranchAction, updateBranchAction } from '@/lib/branches/actions';
-import { termEnd, todayInBeijing } from '@/lib/branches/dates';
+import { termEnd } from '@/lib/branches/dates';
 import { branchSubtree, getBranchDetail, listBranchTree, listMoveTargets } from '@/lib/branches/queries';
 import type { TreeNode } from '@/lib/branches/types';
 import { listPeople } from '@/lib/people/queries';

@@ -1,3 +1,4 @@
+import { todayInBeijing } from '@/lib/calendar/days';
 import { session } from './setup/request-mocks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
@@ -6,7 +7,6 @@ import { auditLog } from '@/db/schema/audit';
 import { branches } from '@/db/schema/branches';
 import { personTransfers } from '@/db/schema/people';
 import type { SessionUser } from '@/lib/auth/sessions';
-import { todayInBeijing } from '@/lib/branches/dates';
 import { createPersonAction, linkAccountAction, transferPersonAction, unlinkAccountAction, updatePersonAction } from '@/lib/people/actions';
 import { getPersonDetail, listPeople } from '@/lib/people/queries';
 import { addUser, auditRowsAfter, form, lastAuditId, signedIn, stateOf, submit } from './auth-fixtures';

@@ -1,4 +1,5 @@
 // First: the stand-ins it registers must be in place before the modules below are imported.
+import { todayInBeijing } from '@/lib/calendar/days';
 import { session } from './setup/request-mocks';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,6 @@ import { activityAttendees, activityRecords } from '@/db/schema/activities';
 import { branches } from '@/db/schema/branches';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { correctRecordAction, deleteRecordDraftAction, saveRecordDraftAction, submitRecordAction } from '@/lib/records/actions';
-import { shanghaiToday } from '@/lib/records/dates';
 import { getRecord, listRecordVersions } from '@/lib/records/queries';
 import { lockedMessage } from '@/lib/records/record-writes';
 import { html, pdf } from '../fixtures/media';
@@ -53,7 +53,7 @@ describe('a secretary logs a meeting', () => {
     const submitted = await submit(submitRecordAction, await recordForm(db.db, 'U01-B1', { id, version: 1, topic: '研究十二月支部工作安排', photoIds: String(photo.id) }));
     expect(submitted).toEqual({ kind: 'redirect', url: `/admin/records/${id}?submitted=1` });
     const row = await recordRow(db.db, id);
-    expect(row).toMatchObject({ status: 'submitted', revision: 1, submittedOn: shanghaiToday(), submittedBy: users.secretary.id, topic: '研究十二月支部工作安排' });
+    expect(row).toMatchObject({ status: 'submitted', revision: 1, submittedOn: todayInBeijing(), submittedBy: users.secretary.id, topic: '研究十二月支部工作安排' });
     const [version] = await versionsOf(db.db, id);
     expect(version).toMatchObject({ revision: 1, reason: null, createdBy: users.secretary.id });
     const content = version!.content as { topic: string; attendees: { name: string; attendance: string; absenceReason: string | null }[]; photos: { mediaId: number }[] };

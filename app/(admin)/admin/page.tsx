@@ -8,7 +8,7 @@ import { menuFor } from '@/lib/auth/menu';
 import { can } from '@/lib/auth/permissions';
 import { roleLabels } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
-import { beijingToday } from '@/lib/compliance/periods';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { complianceReport, secretaryDashboard } from '@/lib/compliance/queries';
 import { formatDateTime } from '@/lib/format';
 import styles from '@/components/admin/admin-ui.module.css';
@@ -28,7 +28,7 @@ async function ComplianceDesk({ user }: { user: SessionUser }) {
   if (user.role === 'branch_secretary') {
     return user.branchId === null ? null : <SecretaryDesk data={await secretaryDashboard(user)} />;
   }
-  const today = beijingToday();
+  const today = todayInBeijing();
   return <CommitteeSummary report={await complianceReport(user, { branchId: null, year: Number(today.slice(0, 4)), today })} />;
 }
 

@@ -15,7 +15,7 @@ import { percent } from '@/lib/compliance/evaluate';
 import { complianceQuery, granularityLabels, parseComplianceFilters, yearOptions } from '@/lib/compliance/filters';
 import { ruleLabel } from '@/lib/compliance/labels';
 import { recordsHref } from '@/lib/compliance/links';
-import { beijingToday } from '@/lib/compliance/periods';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { complianceNodeOptions, complianceReport, inactiveMembers } from '@/lib/compliance/queries';
 import { AppError } from '@/lib/errors';
 import { branchKindLabels } from '@/lib/rules/labels';
@@ -36,7 +36,7 @@ function refuse(error: unknown): never {
 export default async function CompliancePage({ searchParams }: Props) {
   await connection();
   const me = await requirePermission('compliance.read', undefined, '/admin/compliance');
-  const today = beijingToday();
+  const today = todayInBeijing();
   const filters = parseComplianceFilters(await searchParams, today);
   const [report, nodeOptions, inactive] = await Promise.all([
     complianceReport(me, { branchId: filters.branchId, year: filters.year, today }),

@@ -8,7 +8,7 @@ import { KeysetPager } from '@/components/ui/KeysetPager';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import { cappedCountLabel } from '@/lib/pagination/offset';
-import { shanghaiToday } from '@/lib/records/dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { hasFilters, parseRecordFilters, recordQueryString } from '@/lib/records/filters';
 import { listRecordNodes, listRecords, RECORD_EXPORT_LIMIT } from '@/lib/records/queries';
 
@@ -21,7 +21,7 @@ export default async function RecordsPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = parseRecordFilters(params);
   const [list, nodes] = await Promise.all([listRecords(me, { ...filters, cursor: params.cursor }), listRecordNodes(me, { purpose: 'read' })]);
-  const thisYear = Number(shanghaiToday().slice(0, 4));
+  const thisYear = Number(todayInBeijing().slice(0, 4));
   const years = Array.from({ length: 9 }, (_, i) => thisYear - i);
   const query = recordQueryString(filters);
   const where = list.isFirst ? '最近的一页' : list.isLast ? '最早的一页' : '较早的一页';

@@ -10,7 +10,7 @@ import { AppointForm } from '@/components/branches/CommitteeForms';
 import { statusCountsText } from '@/components/branches/StatusCountsText';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
-import { beijingToday } from '@/lib/compliance/periods';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { branchComplianceCard } from '@/lib/compliance/queries';
 import { branchKindLabels, childKindsFor, positionLabels } from '@/lib/branches/kinds';
 import { getBranchDetail, isForbidden, listMoveTargets } from '@/lib/branches/queries';
@@ -34,7 +34,7 @@ export default async function BranchPage({ params, searchParams }: Props) {
     branch.canManagePositions && open ? listNodeRoster(me, branch.id) : Promise.resolve([]),
     branch.canManageTree && open && branch.parentId !== null ? listMoveTargets(me, branch.id) : Promise.resolve([]),
     // This year's compliance of the node and its subtree, by held_on, against the rules in force.
-    can(me, 'compliance.read', { branchId: branch.id }) ? branchComplianceCard(me, branch.id, Number(beijingToday().slice(0, 4))) : Promise.resolve(null),
+    can(me, 'compliance.read', { branchId: branch.id }) ? branchComplianceCard(me, branch.id, Number(todayInBeijing().slice(0, 4))) : Promise.resolve(null),
   ]);
   const childKinds = childKindsFor(branch);
   const ownTotal = Object.values(branch.own).reduce((a, n) => a + (n ?? 0), 0);

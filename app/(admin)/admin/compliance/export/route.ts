@@ -1,7 +1,7 @@
 import { guardRoute } from '@/lib/auth/route-guard';
 import { complianceCsv, complianceXlsx, exportFilename } from '@/lib/compliance/export';
 import { parseComplianceFilters } from '@/lib/compliance/filters';
-import { beijingToday } from '@/lib/compliance/periods';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { complianceReport } from '@/lib/compliance/queries';
 import { AppError } from '@/lib/errors';
 
@@ -14,7 +14,7 @@ export async function GET(request: Request) {
   const { user, refusal } = await guardRoute('compliance.read', { format: 'text' });
   if (refusal) return refusal;
   const params = new URL(request.url).searchParams;
-  const today = beijingToday();
+  const today = todayInBeijing();
   const filters = parseComplianceFilters(params, today);
   const format = params.get('format') === 'xlsx' ? 'xlsx' : 'csv';
   try {

@@ -7,7 +7,7 @@ import { PersonAttendance } from '@/components/people/PersonAttendance';
 import { PersonForm } from '@/components/people/PersonForm';
 import { LinkAccountForm, TransferForm, UnlinkAccountForm } from '@/components/people/PersonOrgForms';
 import { requirePermission } from '@/lib/auth/current-user';
-import { todayInBeijing } from '@/lib/branches/dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { positionLabels } from '@/lib/branches/kinds';
 import { isForbidden, listScopedBranchOptions } from '@/lib/branches/queries';
 import { formatDateTime } from '@/lib/format';

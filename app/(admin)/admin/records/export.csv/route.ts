@@ -1,5 +1,5 @@
 import { guardRoute } from '@/lib/auth/route-guard';
-import { shanghaiToday } from '@/lib/records/dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { counted, limitNote, recordCsvLine, recordCsvPreamble, recordExportDisposition } from '@/lib/records/export';
 import { parseRecordFilters } from '@/lib/records/filters';
 import { exportRecords, RECORD_EXPORT_LIMIT } from '@/lib/records/queries';
@@ -31,7 +31,7 @@ export async function GET(request: Request) {
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': recordExportDisposition('csv', shanghaiToday()),
+      'Content-Disposition': recordExportDisposition('csv', todayInBeijing()),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     },

@@ -1,5 +1,5 @@
 import { guardRoute } from '@/lib/auth/route-guard';
-import { shanghaiToday } from '@/lib/records/dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { counted, limitNote, recordExportDisposition } from '@/lib/records/export';
 import { parseRecordFilters } from '@/lib/records/filters';
 import { exportRecords, RECORD_EXPORT_LIMIT } from '@/lib/records/queries';
@@ -17,7 +17,7 @@ export async function GET(request: Request) {
   return new Response(body, {
     headers: {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': recordExportDisposition('xlsx', shanghaiToday()),
+      'Content-Disposition': recordExportDisposition('xlsx', todayInBeijing()),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     },

@@ -6,7 +6,7 @@ import { RecordForm } from '@/components/records/RecordForm';
 import { emptyDoc } from '@/lib/articles/body';
 import { requirePermission } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
-import { shanghaiToday } from '@/lib/records/dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { getNodeRoster, listRecordNodes } from '@/lib/records/queries';
 
 export const metadata: Metadata = { title: '登记活动' };
@@ -20,7 +20,7 @@ export default async function NewRecordPage({ searchParams }: Props) {
   const wanted = parseId(Array.isArray(rawNode) ? rawNode[0] : rawNode);
   // The chosen node, else the secretary's own, else the only one there is.
   const node = nodes.find((n) => n.id === wanted) ?? nodes.find((n) => n.id === me.branchId) ?? (nodes.length === 1 ? nodes[0] : undefined);
-  const today = shanghaiToday();
+  const today = todayInBeijing();
   const roster = node ? await getNodeRoster(me, node.id, today) : [];
   return (
     <>

@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import ui from '@/components/admin/admin-ui.module.css';
 import { NewRuleSetForm } from '@/components/rules/NewRuleSetForm';
 import { requirePermission } from '@/lib/auth/current-user';
-import { addDays, beijingToday } from '@/lib/compliance/periods';
+import { addDays, todayInBeijing } from '@/lib/calendar/days';
 import { ruleFormValues } from '@/lib/rules/form';
 import { latestBranchRules } from '@/lib/rules/queries';
 
@@ -20,7 +20,7 @@ export default async function NewRuleSetPage() {
       <p className={ui.muted}>
         表单已按最新版本填好，只需修改变化的内容。<Link href="/admin/rules">返回规则设置</Link>
       </p>
-      <NewRuleSetForm defaults={defaults} minDate={addDays(beijingToday(), 1)} />
+      <NewRuleSetForm defaults={defaults} minDate={addDays(todayInBeijing(), 1)} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import styles from '@/components/records/records.module.css';
 import { emptyDoc } from '@/lib/articles/body';
 import { requirePermission } from '@/lib/auth/current-user';
 import { parseId } from '@/lib/ids';
-import { shanghaiToday } from '@/lib/records/dates';
+import { todayInBeijing } from '@/lib/calendar/days';
 import { activityKindLabels } from '@/lib/records/labels';
 import { getNodeRoster, getRecord } from '@/lib/records/queries';
 import { refuseOutOfScope } from '@/lib/records/refusal';
@@ -50,7 +50,7 @@ export default async function EditRecordPage({ params, searchParams }: Props) {
           node={{ id: record.branchId, name: record.branchName, kind: '' }}
           roster={roster}
           record={record}
-          today={shanghaiToday()}
+          today={todayInBeijing()}
           emptyMinutes={emptyDoc()}
         />
       </div>
