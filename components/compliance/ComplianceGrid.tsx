@@ -4,7 +4,7 @@ import { ruleLabel, ruleShortLabel } from '@/lib/compliance/labels';
 import { recordsHref } from '@/lib/compliance/links';
 import { periodLabel, periodsOf, yearPeriod } from '@/lib/compliance/periods';
 import type { Granularity, NodeCompliance, RuleCheck, RuleKey } from '@/lib/compliance/types';
-import { branchKindLabels } from '@/lib/rules/labels';
+import { branchKindLabels } from '@/lib/branches/kinds';
 import styles from './compliance.module.css';
 import { StateBadge } from './StateBadge';
 

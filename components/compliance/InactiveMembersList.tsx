@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import ui from '@/components/admin/admin-ui.module.css';
-import { memberStatusLabels } from '@/lib/compliance/labels';
+import { memberStatusLabels } from '@/lib/people/labels';
 import { personHref } from '@/lib/compliance/links';
 import type { InactiveMembers } from '@/lib/compliance/types';
 import styles from './compliance.module.css';

@@ -2,11 +2,12 @@ import Link from 'next/link';
 import ui from '@/components/admin/admin-ui.module.css';
 import { StateBadge } from '@/components/compliance/StateBadge';
 import styles from '@/components/compliance/compliance.module.css';
-import { positionLabels, ruleLabel } from '@/lib/compliance/labels';
+import { ruleLabel } from '@/lib/compliance/labels';
+import { positionLabels } from '@/lib/branches/kinds';
 import { personHref, recordHref, recordsHref } from '@/lib/compliance/links';
 import { periodLabel } from '@/lib/compliance/periods';
 import type { DueItem, SecretaryDashboard } from '@/lib/compliance/types';
-import { activityKindLabels } from '@/lib/rules/labels';
+import { activityKindLabels } from '@/lib/records/labels';
 import desk from './dashboard.module.css';
 
 const kindOf = (key: DueItem['key']) => (key === 'secretary_lecture' ? 'party_lecture' : key);

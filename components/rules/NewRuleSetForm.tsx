@@ -5,7 +5,9 @@ import { Field, FormFooter } from '@/components/forms/Field';
 import forms from '@/components/forms/forms.module.css';
 import { initialActionState } from '@/lib/actions/state';
 import { createBranchRuleSetAction } from '@/lib/rules/actions';
-import { activityKindLabels, branchKindLabels, periodUnitLabels } from '@/lib/rules/labels';
+import { periodUnitLabels } from '@/lib/rules/labels';
+import { activityKindLabels } from '@/lib/records/labels';
+import { branchKindLabels } from '@/lib/branches/kinds';
 import { boundNodeKinds, periodUnits, ruleActivityKinds } from '@/lib/rules/kinds';
 import styles from './rules.module.css';
 

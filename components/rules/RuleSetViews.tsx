@@ -1,5 +1,7 @@
 import ui from '@/components/admin/admin-ui.module.css';
-import { activityKindLabels, branchKindLabels, developmentRuleLabels, developmentStageLabels, periodUnitLabels } from '@/lib/rules/labels';
+import { developmentRuleLabels, developmentStageLabels, periodUnitLabels } from '@/lib/rules/labels';
+import { activityKindLabels } from '@/lib/records/labels';
+import { branchKindLabels } from '@/lib/branches/kinds';
 import type { BranchRuleSetItem, DevelopmentRuleSetItem, RuleSetState } from '@/lib/rules/types';
 import styles from './rules.module.css';
 

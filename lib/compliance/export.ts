@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CSV_BOM, csvLine } from '@/lib/audit/csv';
-import { branchKindLabels } from '@/lib/rules/labels';
+import { branchKindLabels } from '@/lib/branches/kinds';
 import { percent } from './evaluate';
 import { ruleLabel, stateLabels } from './labels';
 import { periodLabel } from './periods';

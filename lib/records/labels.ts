@@ -27,3 +27,16 @@ export const absenceReasonLabels: Record<AbsenceReason, string> = {
   personal_leave: '事假',
   other: '其他',
 };
+
+/** Short names for grid headers, where the full name would wrap. */
+export const activityKindShortLabels: Record<ActivityKind, string> = {
+  general_meeting: '党员大会',
+  committee_meeting: '支委会',
+  group_meeting: '党小组会',
+  party_lecture: '党课',
+  themed_party_day: '主题党日',
+  organizational_life_meeting: '组织生活会',
+  democratic_review: '民主评议',
+  volunteer_service: '志愿服务',
+  other: '其他',
+};

@@ -1,40 +1,4 @@
-import type { ActivityKind } from '@/db/schema/activities';
-import type { BranchKind } from '@/db/schema/branches';
-
 // Chinese names of what rule data talks about. Pure: pages, exports and tests share them.
-
-export const activityKindLabels: Record<ActivityKind, string> = {
-  general_meeting: '支部党员大会',
-  committee_meeting: '支部委员会',
-  group_meeting: '党小组会',
-  party_lecture: '党课',
-  themed_party_day: '主题党日',
-  organizational_life_meeting: '组织生活会',
-  democratic_review: '民主评议党员',
-  volunteer_service: '志愿服务',
-  other: '其他',
-};
-
-/** Short names for grid headers, where the full name would wrap. */
-export const activityKindShortLabels: Record<ActivityKind, string> = {
-  general_meeting: '党员大会',
-  committee_meeting: '支委会',
-  group_meeting: '党小组会',
-  party_lecture: '党课',
-  themed_party_day: '主题党日',
-  organizational_life_meeting: '组织生活会',
-  democratic_review: '民主评议',
-  volunteer_service: '志愿服务',
-  other: '其他',
-};
-
-export const branchKindLabels: Record<BranchKind, string> = {
-  work_committee: '工委',
-  unit_organization: '单位党组织',
-  general_branch: '党总支',
-  branch: '党支部',
-  party_group: '党小组',
-};
 
 export const periodUnitLabels = { month: '每月', quarter: '每季度', year: '每年' } as const;
 

@@ -18,7 +18,7 @@ import { recordsHref } from '@/lib/compliance/links';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { complianceNodeOptions, complianceReport, inactiveMembers } from '@/lib/compliance/queries';
 import { AppError } from '@/lib/errors';
-import { branchKindLabels } from '@/lib/rules/labels';
+import { branchKindLabels } from '@/lib/branches/kinds';
 
 export const metadata: Metadata = { title: '落实情况' };
 
