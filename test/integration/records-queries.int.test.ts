@@ -9,7 +9,8 @@ import { GET as exportXlsx } from '@/app/(admin)/admin/records/export.xlsx/route
 import type { SessionUser } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { parseRecordFilters } from '@/lib/records/filters';
-import { exportRecords, getRecord, listRecordNodes, listRecords } from '@/lib/records/queries';
+import { exportRecords, listRecords } from '@/lib/records/list';
+import { getRecord, listRecordNodes } from '@/lib/records/queries';
 import { branchSubtree } from '@/lib/branches/queries';
 import { branchIdOf, signedIn } from './auth-fixtures';
 import { withDemoDatabase } from './setup/demo-database';

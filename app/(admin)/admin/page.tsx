@@ -9,7 +9,8 @@ import { can } from '@/lib/auth/permissions';
 import { roleLabels } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { todayInBeijing } from '@/lib/calendar/days';
-import { complianceReport, secretaryDashboard } from '@/lib/compliance/queries';
+import { secretaryDashboard } from '@/lib/compliance/desk';
+import { complianceReport } from '@/lib/compliance/queries';
 import { formatDateTime } from '@/lib/format';
 import styles from '@/components/admin/admin-ui.module.css';
 

@@ -10,7 +10,8 @@ import { can } from '@/lib/auth/permissions';
 import { cappedCountLabel } from '@/lib/pagination/offset';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { hasFilters, parseRecordFilters, recordQueryString } from '@/lib/records/filters';
-import { listRecordNodes, listRecords, RECORD_EXPORT_LIMIT } from '@/lib/records/queries';
+import { listRecords, RECORD_EXPORT_LIMIT } from '@/lib/records/list';
+import { listRecordNodes } from '@/lib/records/queries';
 
 export const metadata: Metadata = { title: '组织生活记录' };
 

@@ -2,7 +2,7 @@ import { guardRoute } from '@/lib/auth/route-guard';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { counted, limitNote, recordCsvLine, recordCsvPreamble, recordExportDisposition } from '@/lib/records/export';
 import { parseRecordFilters } from '@/lib/records/filters';
-import { exportRecords, RECORD_EXPORT_LIMIT } from '@/lib/records/queries';
+import { exportRecords, RECORD_EXPORT_LIMIT } from '@/lib/records/list';
 import { csvLine } from '@/lib/audit/csv';
 
 export const dynamic = 'force-dynamic';

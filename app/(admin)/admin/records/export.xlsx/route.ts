@@ -2,7 +2,7 @@ import { guardRoute } from '@/lib/auth/route-guard';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { counted, limitNote, recordExportDisposition } from '@/lib/records/export';
 import { parseRecordFilters } from '@/lib/records/filters';
-import { exportRecords, RECORD_EXPORT_LIMIT } from '@/lib/records/queries';
+import { exportRecords, RECORD_EXPORT_LIMIT } from '@/lib/records/list';
 import { recordWorkbookStream } from '@/lib/records/xlsx';
 
 export const dynamic = 'force-dynamic';
