@@ -11,7 +11,6 @@ import { type ComplianceNode, type NodeCompliance, rollup, ruleKeysOf } from './
 import { yearPeriod } from './periods';
 import type { ComplianceCardData, ComplianceReport, InactiveMembers } from './types';
 
-
 // Compliance reads: the report of a node's subtree for a year, the branch card, the node filter
 // and the six-months-without-organizational-life list (the secretary's desk is desk.ts). The
 // whole committee for a year is one read of the kept monthly counts (activity_month_counts), one
