@@ -1,147 +1,48 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useActionState, useId } from 'react';
 import { FormFooter } from '@/components/forms/Field';
 import formStyles from '@/components/forms/forms.module.css';
 import { describedBy, ErrorText } from '@/components/media/FieldError';
-import media from '@/components/media/media.module.css';
+import { LibraryPicker, type LibraryWords } from '@/components/media/LibraryPicker';
 import { submitSafely } from '@/components/media/submit-safely';
 import { initialActionState } from '@/lib/actions/state';
-import type { MediaListResponse } from '@/lib/media/types';
+import type { MediaItem } from '@/lib/media/types';
 import { uploadRecordPhotoAction } from '@/lib/records/actions';
 import type { RecordPhoto } from '@/lib/records/types';
 
 type Props = { open: boolean; onClose(): void; onSelect(photo: RecordPhoto): void };
 
-type Loaded = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & MediaListResponse);
+const words: LibraryWords = {
+  title: '选择活动照片',
+  sources: '照片来源',
+  uploadTab: '上传新照片',
+  searchLabel: '搜索文件名或说明',
+  loadFailed: '照片库加载失败。',
+  offline: '照片库加载失败，请检查网络后重试。',
+  noMatch: '没有符合条件的照片。',
+  empty: '媒体库还没有照片，请上传。',
+  chooseHint: '，选用这张照片',
+  pagerLabel: '照片分页',
+};
+
+const photoOf = (item: MediaItem): RecordPhoto => ({ mediaId: item.id, url: item.url, thumbUrl: item.thumbUrl, alt: item.alt });
 
 /**
- * Choose a record's photo from the media library, or upload one into it, in a modal dialog
- * rendered into document.body (the record form must not hold another form).
+ * Choose a record's photo from the media library, or upload one into it. The list comes from
+ * the records route, which lets record writers (not only media editors) browse the library.
  */
 export function PhotoPicker({ open, onClose, onSelect }: Props) {
-  if (!open || typeof document === 'undefined') return null;
-  return createPortal(<PickerDialog onClose={onClose} onSelect={onSelect} />, document.body);
-}
-
-function PickerDialog({ onClose, onSelect }: Omit<Props, 'open'>) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const searchId = useId();
-  const [query, setQuery] = useState<{ q: string; cursor?: string }>({ q: '' });
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [tab, setTab] = useState<'library' | 'upload'>('library');
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    const returnTo = document.activeElement as HTMLElement | null;
-    dialog?.showModal();
-    return () => {
-      dialog?.close();
-      returnTo?.focus();
-    };
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const params = new URLSearchParams({ q: query.q, ...(query.cursor ? { cursor: query.cursor } : {}) });
-    fetch(`/admin/records/photos?${params}`, { signal: controller.signal, headers: { accept: 'application/json' } })
-      .then(async (response) => {
-        const body = await response.json();
-        setLoaded(response.ok ? { status: 'ready', ...(body as MediaListResponse) } : { status: 'error', message: body.error ?? '照片库加载失败。' });
-      })
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setLoaded({ status: 'error', message: '照片库加载失败，请检查网络后重试。' });
-      });
-    return () => controller.abort();
-  }, [query]);
-
-  const choose = (photo: RecordPhoto) => {
-    onSelect(photo);
-    onClose();
-  };
-
   return (
-    <dialog
-      ref={dialogRef}
-      className={media.dialog}
-      aria-labelledby={titleId}
+    <LibraryPicker
+      open={open}
       onClose={onClose}
-      onSubmit={(e) => e.stopPropagation()}
-      onInput={(e) => e.stopPropagation()}
-      onChange={(e) => e.stopPropagation()}
-    >
-      <div className={media.dialogHead}>
-        <h2 id={titleId}>选择活动照片</h2>
-        <button type="button" className="button secondary" onClick={onClose}>
-          关闭
-        </button>
-      </div>
-      <div role="group" aria-label="照片来源" className={media.tabs}>
-        <button type="button" aria-pressed={tab === 'library'} onClick={() => setTab('library')}>
-          从媒体库选择
-        </button>
-        <button type="button" aria-pressed={tab === 'upload'} onClick={() => setTab('upload')}>
-          上传新照片
-        </button>
-      </div>
-      {tab === 'upload' ? (
-        <PhotoUploadForm onUploaded={choose} />
-      ) : (
-        <>
-          <form
-            role="search"
-            className={media.search}
-            onSubmit={(e) => {
-              e.preventDefault();
-              setLoaded({ status: 'loading' });
-              setQuery({ q: String(new FormData(e.currentTarget).get('q') ?? '').trim() });
-            }}
-          >
-            <label htmlFor={searchId}>搜索文件名或说明</label>
-            <input id={searchId} name="q" type="search" defaultValue={query.q} maxLength={50} />
-            <button type="submit" className="button">
-              搜索
-            </button>
-          </form>
-          <div aria-live="polite">
-            {loaded.status === 'loading' && <p>正在加载…</p>}
-            {loaded.status === 'error' && <p className={media.error}>{loaded.message}</p>}
-            {loaded.status === 'ready' && loaded.items.length === 0 && <p>{query.q ? '没有符合条件的照片。' : '媒体库还没有照片，请上传。'}</p>}
-          </div>
-          {loaded.status === 'ready' && loaded.items.length > 0 && (
-            <>
-              <ul className={media.grid}>
-                {loaded.items.map((item) => (
-                  <li key={item.id}>
-                    <button type="button" className={media.choice} onClick={() => choose({ mediaId: item.id, url: item.url, thumbUrl: item.thumbUrl, alt: item.alt })}>
-                      {/* eslint-disable-next-line @next/next/no-img-element -- library thumbnails are pre-sized WebP variants */}
-                      <img src={item.thumbUrl} alt="" loading="lazy" />
-                      <span>{item.alt}</span>
-                      <span className="visually-hidden">，选用这张照片</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              {!(loaded.isFirst && loaded.isLast) && (
-                <nav aria-label="照片分页" className={media.pager}>
-                  <button type="button" className="button secondary" disabled={!loaded.prev} onClick={() => setQuery({ ...query, cursor: loaded.prev ?? undefined })}>
-                    上一页
-                  </button>
-                  <span>
-                    共 {loaded.total} 张{loaded.capped ? '以上' : ''}
-                  </span>
-                  <button type="button" className="button secondary" disabled={!loaded.next} onClick={() => setQuery({ ...query, cursor: loaded.next ?? undefined })}>
-                    下一页
-                  </button>
-                </nav>
-              )}
-            </>
-          )}
-        </>
-      )}
-    </dialog>
+      onSelect={onSelect}
+      endpoint="/admin/records/photos"
+      words={words}
+      toChoice={photoOf}
+      upload={(onUploaded) => <PhotoUploadForm onUploaded={onUploaded} />}
+    />
   );
 }
 
