@@ -1,11 +1,13 @@
 CREATE TABLE "activity_month_counts" (
-	"month" date NOT NULL,
+	"year" smallint NOT NULL,
+	"month" smallint NOT NULL,
 	"branch_id" integer NOT NULL,
 	"kind" text NOT NULL,
 	"held" integer NOT NULL,
 	"late" integer NOT NULL,
-	CONSTRAINT "activity_month_counts_month_branch_id_kind_pk" PRIMARY KEY("month","branch_id","kind")
+	CONSTRAINT "activity_month_counts_year_branch_id_kind_month_pk" PRIMARY KEY("year","branch_id","kind","month")
 );
+
 --> statement-breakpoint
 -- The late-entry threshold (days) of the branch rule set in force on a day; null before the first
 -- set, when nothing counts as late. The same choice lib/compliance makes (the set in force on held_on).
@@ -21,32 +23,32 @@ $$;
 CREATE OR REPLACE FUNCTION activity_month_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO activity_month_counts AS c (month, branch_id, kind, held, late)
-    SELECT date_trunc('month', n.held_on)::date, n.branch_id, n.kind, count(*),
+    INSERT INTO activity_month_counts AS c (year, month, branch_id, kind, held, late)
+    SELECT extract(year FROM n.held_on)::smallint, extract(month FROM n.held_on)::smallint, n.branch_id, n.kind, count(*),
            count(*) FILTER (WHERE n.submitted_on - n.held_on > late_entry_days_on(n.held_on))
-    FROM new_rows n WHERE n.status <> 'draft' GROUP BY 1, 2, 3
-    ON CONFLICT (month, branch_id, kind) DO UPDATE SET held = c.held + excluded.held, late = c.late + excluded.late;
+    FROM new_rows n WHERE n.status <> 'draft' GROUP BY 1, 2, 3, 4
+    ON CONFLICT (year, branch_id, kind, month) DO UPDATE SET held = c.held + excluded.held, late = c.late + excluded.late;
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO activity_month_counts AS c (month, branch_id, kind, held, late)
-    SELECT date_trunc('month', o.held_on)::date, o.branch_id, o.kind, -count(*),
+    INSERT INTO activity_month_counts AS c (year, month, branch_id, kind, held, late)
+    SELECT extract(year FROM o.held_on)::smallint, extract(month FROM o.held_on)::smallint, o.branch_id, o.kind, -count(*),
            -count(*) FILTER (WHERE o.submitted_on - o.held_on > late_entry_days_on(o.held_on))
-    FROM old_rows o WHERE o.status <> 'draft' GROUP BY 1, 2, 3
-    ON CONFLICT (month, branch_id, kind) DO UPDATE SET held = c.held + excluded.held, late = c.late + excluded.late;
+    FROM old_rows o WHERE o.status <> 'draft' GROUP BY 1, 2, 3, 4
+    ON CONFLICT (year, branch_id, kind, month) DO UPDATE SET held = c.held + excluded.held, late = c.late + excluded.late;
   ELSE
-    INSERT INTO activity_month_counts AS c (month, branch_id, kind, held, late)
-    SELECT d.month, d.branch_id, d.kind, sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.late), 0)
+    INSERT INTO activity_month_counts AS c (year, month, branch_id, kind, held, late)
+    SELECT d.year, d.month, d.branch_id, d.kind, sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.late), 0)
     FROM (
-      SELECT date_trunc('month', o.held_on)::date AS month, o.branch_id, o.kind, -1 AS sign,
+      SELECT extract(year FROM o.held_on)::smallint AS year, extract(month FROM o.held_on)::smallint AS month, o.branch_id, o.kind, -1 AS sign,
              coalesce(o.submitted_on - o.held_on > late_entry_days_on(o.held_on), false) AS late
       FROM old_rows o WHERE o.status <> 'draft'
       UNION ALL
-      SELECT date_trunc('month', n.held_on)::date, n.branch_id, n.kind, 1,
+      SELECT extract(year FROM n.held_on)::smallint, extract(month FROM n.held_on)::smallint, n.branch_id, n.kind, 1,
              coalesce(n.submitted_on - n.held_on > late_entry_days_on(n.held_on), false)
       FROM new_rows n WHERE n.status <> 'draft'
     ) d
-    GROUP BY 1, 2, 3
+    GROUP BY 1, 2, 3, 4
     HAVING sum(d.sign) <> 0 OR coalesce(sum(d.sign) FILTER (WHERE d.late), 0) <> 0
-    ON CONFLICT (month, branch_id, kind) DO UPDATE SET held = c.held + excluded.held, late = c.late + excluded.late;
+    ON CONFLICT (year, branch_id, kind, month) DO UPDATE SET held = c.held + excluded.held, late = c.late + excluded.late;
   END IF;
   RETURN NULL;
 END;
@@ -66,11 +68,12 @@ DECLARE
   first_month date := date_trunc('month', since)::date;
 BEGIN
   LOCK TABLE activity_records IN SHARE MODE;
-  DELETE FROM activity_month_counts WHERE month >= first_month;
-  INSERT INTO activity_month_counts (month, branch_id, kind, held, late)
-  SELECT date_trunc('month', r.held_on)::date, r.branch_id, r.kind, count(*),
+  DELETE FROM activity_month_counts
+  WHERE (year, month) >= (extract(year FROM first_month)::smallint, extract(month FROM first_month)::smallint);
+  INSERT INTO activity_month_counts (year, month, branch_id, kind, held, late)
+  SELECT extract(year FROM r.held_on)::smallint, extract(month FROM r.held_on)::smallint, r.branch_id, r.kind, count(*),
          count(*) FILTER (WHERE r.submitted_on - r.held_on > late_entry_days_on(r.held_on))
-  FROM activity_records r WHERE r.status <> 'draft' AND r.held_on >= first_month GROUP BY 1, 2, 3;
+  FROM activity_records r WHERE r.status <> 'draft' AND r.held_on >= first_month GROUP BY 1, 2, 3, 4;
 END;
 $$;
 --> statement-breakpoint

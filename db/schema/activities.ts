@@ -8,6 +8,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   time,
   timestamp,
@@ -173,14 +174,16 @@ export const activityAttendees = pgTable(
 export const activityMonthCounts = pgTable(
   'activity_month_counts',
   {
-    /** The first day of the month. */
-    month: date({ mode: 'string' }).notNull(),
+    year: smallint().notNull(),
+    /** 1–12. */
+    month: smallint().notNull(),
     branchId: integer().notNull(),
     kind: text({ enum: activityKinds }).notNull(),
     held: integer().notNull(),
     late: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.month, t.branchId, t.kind] })],
+  // Key order: a year's rows come out by node and kind, as compliance groups them (no sort).
+  (t) => [primaryKey({ columns: [t.year, t.branchId, t.kind, t.month] })],
 );
 
 /** Photos of a record, chosen from the media library. */

@@ -75,12 +75,12 @@ export function lateThreshold(sets: readonly RuleSetVersion<BranchRules>[], from
  * record write (migration 0010): a year of the whole committee is ~35k small rows, not ~200k
  * records to group. One row per node and kind with its months as arrays: fewer rows to send.
  */
-export async function loadCounts(db: Database, from: string, to: string, filter: SQL): Promise<CountRow[]> {
+export async function loadCounts(db: Database, year: number, filter: SQL): Promise<CountRow[]> {
   const rows = await selectRows<{ branch_id: number; kind: ActivityKind; months: number[]; held: number[]; late: number[] }>(
     db,
-    sql`select c.branch_id, c.kind, array_agg(extract(month from c.month)::int) as months, array_agg(c.held) as held, array_agg(c.late) as late
+    sql`select c.branch_id, c.kind, array_agg(c.month) as months, array_agg(c.held) as held, array_agg(c.late) as late
         from activity_month_counts c
-        where c.month >= ${from}::date and c.month <= ${to}::date and c.held > 0 and ${filter}
+        where c.year = ${year} and c.held > 0 and ${filter}
         group by 1, 2`,
   );
   return rows.flatMap((r) =>
@@ -130,7 +130,7 @@ export async function compute(db: Database, rootId: number, year: number, today:
   if (nodes.length === 0) throw new AppError('not_found', '该组织不存在。');
   const ids = scopeIds(nodes);
   const [counts, secretaryLectures] = await Promise.all([
-    loadCounts(db, from, to, nodeFilter(sql`c.branch_id`, ids)),
+    loadCounts(db, year, nodeFilter(sql`c.branch_id`, ids)),
     loadSecretaryLectures(db, from, to, nodeFilter(sql`r.branch_id`, ids)),
   ]);
   return { nodes, sets, today, evaluated: evaluateYear({ year, today, nodes, counts, secretaryLectures, ruleSets: sets }) };

@@ -29,7 +29,7 @@ type Count = { month: string; branch_id: number; kind: string; held: number; lat
 /** The kept counts (zero rows left by a move dropped) and the same figures grouped from the records. */
 async function keptAndFresh(): Promise<{ kept: Count[]; fresh: Count[] }> {
   const kept = await selectRows<Count>(db.db, sql`
-    select month::text as month, branch_id, kind, held, late from activity_month_counts
+    select make_date(year, month, 1)::text as month, branch_id, kind, held, late from activity_month_counts
     where held <> 0 or late <> 0 order by 1, 2, 3`);
   const fresh = await selectRows<Count>(db.db, sql`
     select date_trunc('month', r.held_on)::date::text as month, r.branch_id, r.kind, count(*)::int as held,
