@@ -100,13 +100,13 @@ const actionLabels: Record<string, ActionSpec> = auditActions;
 const groupLabels: Record<string, string> = auditActionGroups;
 
 /** `文章（article）`; a kind no longer written (an older row's) as stored. */
-export const entityTypeOptionLabel = (value: string) => (value in entityTypeLabels ? `${entityTypeLabels[value]}（${value}）` : value);
+export const entityTypeOptionLabel = (value: string) => (Object.hasOwn(entityTypeLabels, value) ? `${entityTypeLabels[value]}（${value}）` : value);
 
 /** `新建用户（user.create）`; an action no longer written as stored. */
-export const actionOptionLabel = (value: string) => (value in actionLabels ? `${actionLabels[value]!.label}（${value}）` : value);
+export const actionOptionLabel = (value: string) => (Object.hasOwn(actionLabels, value) ? `${actionLabels[value]!.label}（${value}）` : value);
 
 /** `user.` → `用户账号：全部操作（user.*）`. */
 export function actionGroupOptionLabel(prefix: string): string {
   const group = prefix.slice(0, -1);
-  return group in groupLabels ? `${groupLabels[group]}：全部操作（${group}.*）` : `${prefix}*（全部）`;
+  return Object.hasOwn(groupLabels, group) ? `${groupLabels[group]}：全部操作（${group}.*）` : `${prefix}*（全部）`;
 }
