@@ -3,8 +3,10 @@ import ui from '@/components/admin/admin-ui.module.css';
 import { Field } from '@/components/forms/Field';
 import fields from '@/components/forms/forms.module.css';
 import type { AuditFilters } from '@/lib/audit/filters';
+import { actionGroupOptionLabel, actionOptionLabel, entityTypeOptionLabel } from '@/lib/audit/vocabulary';
 import styles from './audit.module.css';
 
+/** The options come from listAuditFacets: the portal's vocabulary, then values only older rows hold. */
 type Props = { filters: AuditFilters; entityTypes: string[]; actions: string[] };
 
 /** `user.create`, `user.update` → `user.`: lets a reader pick every action on one kind of record. */
@@ -27,7 +29,7 @@ export function AuditFilterForm({ filters, entityTypes, actions }: Props) {
           <option value="">全部</option>
           {withCurrent(entityTypes, filters.entityType).map((type) => (
             <option key={type} value={type}>
-              {type}
+              {entityTypeOptionLabel(type)}
             </option>
           ))}
         </select>
@@ -40,7 +42,7 @@ export function AuditFilterForm({ filters, entityTypes, actions }: Props) {
             <optgroup label="按类别">
               {groups.map((group) => (
                 <option key={group} value={group}>
-                  {group}*（全部）
+                  {actionGroupOptionLabel(group)}
                 </option>
               ))}
             </optgroup>
@@ -49,7 +51,7 @@ export function AuditFilterForm({ filters, entityTypes, actions }: Props) {
             <optgroup label="具体操作">
               {actions.map((action) => (
                 <option key={action} value={action}>
-                  {action}
+                  {actionOptionLabel(action)}
                 </option>
               ))}
             </optgroup>

@@ -35,7 +35,10 @@ describe('AuditFilterForm', () => {
     expect(form).toContain('aria-label="筛选审计记录"');
     for (const label of ['操作人', '对象类型', '操作', '起始日期', '截止日期']) expect(html).toMatch(new RegExp(`<label for="field-\\w+">${label}</label>`));
     expect(html).toContain('value="li"');
-    expect(html).toContain('<option value="user." selected="">user.*（全部）</option>');
+    expect(html).toContain('<option value="user." selected="">用户账号：全部操作（user.*）</option>');
+    expect(html).toContain('<option value="auth.">登录：全部操作（auth.*）</option>');
+    expect(html).toContain('<option value="user.create">新建用户（user.create）</option>');
+    expect(html).toContain('<option value="user">用户账号（user）</option>');
     expect(html).toContain('value="2026-01-02"');
     expect(html).toContain('>筛选</button>');
     expect(html).toContain('href="/admin/audit">清除</a>');
@@ -45,6 +48,14 @@ describe('AuditFilterForm', () => {
     const html = renderToStaticMarkup(<AuditFilterForm filters={{ entityType: 'lecture', action: 'lec' }} entityTypes={['user']} actions={[]} />);
     expect(html).toContain('<option value="lecture" selected="">lecture</option>');
     expect(html).toContain('<option value="lec" selected="">lec</option>');
+  });
+
+  it('shows values only older rows hold as they are stored', () => {
+    const html = renderToStaticMarkup(<AuditFilterForm filters={{}} entityTypes={['user', 'database']} actions={['user.create', 'seed.run', 'user.login']} />);
+    expect(html).toContain('<option value="database">database</option>');
+    expect(html).toContain('<option value="seed.run">seed.run</option>');
+    expect(html).toContain('<option value="seed.">seed.*（全部）</option>');
+    expect(html).toContain('<option value="user.login">user.login</option>');
   });
 });
 

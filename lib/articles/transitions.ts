@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { articles, type RevisionEvent } from '@/db/schema/articles';
 import type { ActionContext } from '@/lib/actions/define-action';
+import type { AuditActionOn } from '@/lib/audit/vocabulary';
 import { AppError } from '@/lib/errors';
 import { addRevision, type Article, type ArticleWriteResult, assertVersion, auditable, columnSlugsOf, loadForUpdate, resultOf } from './article-writes';
 import { isBlankDoc } from './body';
@@ -13,7 +14,7 @@ import { canTransition, effectiveStatus, statusLabels, type Transition } from '.
 // checks the step is allowed from the article's current state, changes the state, stores a
 // revision and records its audit row, inside the action's transaction.
 
-const transitionAudit: Record<Transition, string> = {
+const transitionAudit: Record<Transition, AuditActionOn<'article'>> = {
   submit: 'article.submit',
   publish: 'article.publish',
   return: 'article.return',

@@ -3,18 +3,22 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/open';
 import { auditLog } from '@/db/schema/audit';
 import { auditSnapshot, chainHash, GENESIS_HASH } from './chain';
+import type { AuditAction, AuditEntityTypeOf } from './vocabulary';
 
 // Not 'server-only': the seed and CLI scripts write audit rows too.
 
 export type AuditActor = { id: number | null; name: string | null; role: string | null; ip?: string | null };
 
-export type AuditEntry = {
-  action: string;
-  entityType: string;
+type EntryOf<A extends AuditAction> = {
+  action: A;
+  entityType: AuditEntityTypeOf<A>;
   entityId?: string | number | null;
   before?: unknown;
   after?: unknown;
 };
+
+/** One change to record: an action of the vocabulary (./vocabulary.ts) with its record kind. */
+export type AuditEntry = { [A in AuditAction]: EntryOf<A> }[AuditAction];
 
 // Appends are serialized by this transaction-level lock, so concurrent writers cannot fork the
 // chain; it is released when the surrounding transaction ends.

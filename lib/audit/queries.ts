@@ -1,13 +1,16 @@
 import 'server-only';
 import { type Actor, authorize } from '@/lib/auth/permissions';
-import { and, asc, count, desc, eq, gte, ilike, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import type { Database } from '@/db/open';
 import { auditLog } from '@/db/schema/audit';
 import { cursorFields, keyset, type KeysetPage, keysetPage, timestampKey } from '@/lib/pagination/keyset';
 import { type CappedCount, cappedCountOf, countOf } from '@/lib/pagination/offset';
 import { chainHash } from './chain';
+import { type DistinctColumn, distinctAuditValues } from './distinct-values';
 import { type AuditFilters, beijingDayEnd, beijingDayStart } from './filters';
 import { type ChainReport, verifyAuditChain } from './verify';
+import { auditActions, auditEntityTypes } from './vocabulary';
 
 // Reads of the audit trail for the auditor and admin pages. Callers check 'audit.read' first.
 // The trail only grows, so the list pages by keyset on (at, id), newest first: every page costs
@@ -34,12 +37,30 @@ export type AuditEntryDetail = typeof auditLog.$inferSelect & { contentIntact: b
 /** `%` and `_` in user input are literal characters, not wildcards. */
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function whereOf(filters: AuditFilters): SQL | undefined {
+/**
+ * The rows whose `column` holds one of the distinct values that `match` accepts. A pattern on
+ * the column itself (`ilike '%li%'`, `like 'user.%'`) is no index condition here, so the page
+ * would walk the whole trail for a rare actor; matched against the few distinct values first
+ * (an index probe each), it becomes `= value` or `in (…)`, which the column's index serves in
+ * the list's order.
+ */
+async function oneOf(db: Database, column: DistinctColumn, match: (value: SQL) => SQL): Promise<SQL> {
+  const values = await distinctAuditValues(db, column, match);
+  if (values.length === 0) return sql`false`;
+  return values.length === 1 ? eq(auditLog[column], values[0]!) : inArray(auditLog[column], values);
+}
+
+async function whereOf(db: Database, filters: AuditFilters): Promise<SQL | undefined> {
+  const { actor, action } = filters;
+  const [byActor, byAction] = await Promise.all([
+    actor ? oneOf(db, 'actorName', (value) => sql`${value} ilike ${`%${escapeLike(actor)}%`}`) : undefined,
+    action ? oneOf(db, 'action', (value) => sql`${value} like ${`${escapeLike(action)}%`}`) : undefined,
+  ]);
   return and(
-    filters.actor ? ilike(auditLog.actorName, `%${escapeLike(filters.actor)}%`) : undefined,
+    byActor,
     filters.entityType ? eq(auditLog.entityType, filters.entityType) : undefined,
     filters.entityId ? eq(auditLog.entityId, filters.entityId) : undefined,
-    filters.action ? like(auditLog.action, `${escapeLike(filters.action)}%`) : undefined,
+    byAction,
     filters.from ? gte(auditLog.at, beijingDayStart(filters.from)) : undefined,
     filters.to ? lt(auditLog.at, beijingDayEnd(filters.to)) : undefined,
   );
@@ -60,7 +81,7 @@ export async function listAuditEntries(
 ): Promise<AuditList> {
   authorize(actor, 'audit.read');
   const db = await getDb();
-  const where = whereOf(filters);
+  const where = await whereOf(db, filters);
   const matching = db.select({ one: sql`1` }).from(auditLog).where(where).limit(countCap + 1).as('matching');
   const [page, counted] = await Promise.all([
     keysetPage({
@@ -91,15 +112,21 @@ export async function getAuditEntry(actor: Actor, id: number): Promise<AuditEntr
   return { ...row, contentIntact: chainHash(fields) === hash };
 }
 
-/** Distinct entity types and actions, for the filter dropdowns. */
-export async function listAuditFacets(actor: Actor): Promise<{ entityTypes: string[]; actions: string[] }> {
+export type AuditFacets = { entityTypes: string[]; actions: string[] };
+
+/**
+ * The filter dropdowns' options: the vocabulary the portal writes (./vocabulary.ts), sorted,
+ * then any value older rows hold that it does not list. The trail outlives the code: an action
+ * renamed later, or rows written before the vocabulary existed, stay in it for good and an
+ * auditor must still be able to pick them. Those are found by a loose index scan, one probe per
+ * distinct value (a few milliseconds at any size), always current, with no cache to invalidate.
+ */
+export async function listAuditFacets(actor: Actor): Promise<AuditFacets> {
   authorize(actor, 'audit.read');
   const db = await getDb();
-  const [entityTypes, actions] = await Promise.all([
-    db.selectDistinct({ value: auditLog.entityType }).from(auditLog).orderBy(asc(auditLog.entityType)),
-    db.selectDistinct({ value: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)),
-  ]);
-  return { entityTypes: entityTypes.map((r) => r.value), actions: actions.map((r) => r.value) };
+  const [entityTypes, actions] = await Promise.all([distinctAuditValues(db, 'entityType'), distinctAuditValues(db, 'action')]);
+  const withOlder = (known: string[], stored: string[]) => [...known.sort(), ...stored.filter((v) => !known.includes(v))];
+  return { entityTypes: withOlder(Object.keys(auditEntityTypes), entityTypes), actions: withOlder(Object.keys(auditActions), actions) };
 }
 
 /** Recomputes the whole chain now; see verifyAuditChain. */
@@ -118,13 +145,14 @@ export const AUDIT_EXPORT_LIMIT = 50_000;
 export async function* exportAuditEntries(actor: Actor, filters: AuditFilters, { limit = AUDIT_EXPORT_LIMIT, batchSize = 1000 } = {}) {
   authorize(actor, 'audit.read');
   const db = await getDb();
+  const where = await whereOf(db, filters);
   let lastId: number | undefined;
   let remaining = limit;
   while (remaining > 0) {
     const batch = await db
       .select()
       .from(auditLog)
-      .where(and(whereOf(filters), lastId === undefined ? undefined : lt(auditLog.id, lastId)))
+      .where(and(where, lastId === undefined ? undefined : lt(auditLog.id, lastId)))
       .orderBy(desc(auditLog.id))
       .limit(Math.min(batchSize, remaining));
     if (batch.length === 0) return;

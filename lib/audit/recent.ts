@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, gt } from 'drizzle-orm';
 import type { Database } from '@/db/open';
 import { auditLog } from '@/db/schema/audit';
+import type { AuditAction, AuditEntityType } from './vocabulary';
 
 /**
  * Whether `actorId` already has an `action` row on this entity within the last `withinMs`.
@@ -10,7 +11,7 @@ import { auditLog } from '@/db/schema/audit';
  */
 export async function hasRecentAuditEntry(
   tx: Database,
-  { action, entityType, entityId, actorId, withinMs }: { action: string; entityType: string; entityId: string | number; actorId: number; withinMs: number },
+  { action, entityType, entityId, actorId, withinMs }: { action: AuditAction; entityType: AuditEntityType; entityId: string | number; actorId: number; withinMs: number },
 ): Promise<boolean> {
   const [recent] = await tx
     .select({ id: auditLog.id })

@@ -6,12 +6,14 @@ import { type AuditActor, type AuditEntry, appendAudit } from '@/lib/audit/appen
 
 export const adminActor: AuditActor = { id: 1, name: 'admin', role: 'admin', ip: '10.0.0.1' };
 
-/** Appends `count` rows, each in its own transaction, as a real command would. */
+/**
+ * Appends `count` rows, each in its own transaction, as a real command would. A test may mix
+ * an action with another record kind than the vocabulary pairs it with: the chain does not care.
+ */
 export async function appendRows(db: Database, count: number, entry: (i: number) => Partial<AuditEntry> = () => ({})) {
   for (let i = 1; i <= count; i++) {
-    await db.transaction((tx) =>
-      appendAudit(tx, adminActor, { action: 'user.update', entityType: 'user', entityId: i, before: { n: i - 1 }, after: { n: i }, ...entry(i) }),
-    );
+    const row = { action: 'user.update', entityType: 'user', entityId: i, before: { n: i - 1 }, after: { n: i }, ...entry(i) } as AuditEntry;
+    await db.transaction((tx) => appendAudit(tx, adminActor, row));
   }
 }
 

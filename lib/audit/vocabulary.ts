@@ -1,0 +1,112 @@
+// Everything the portal writes to the trail: each action with the kind of record it concerns and
+// its Chinese label. `appendAudit` accepts only these pairs, so an action cannot be written without
+// being listed here, and the trail's filter offers this list without reading the table.
+
+/** Kinds of record the trail speaks of (`audit_log.entity_type`). */
+export const auditEntityTypes = {
+  user: '用户账号',
+  article: '文章',
+  article_attachment: '文章附件',
+  media: '媒体文件',
+  column: '栏目',
+  branch: '党组织',
+  committee_position: '委员职务',
+  person: '党员',
+  activity_record: '组织生活记录',
+  branch_rule_set: '组织生活规则',
+} as const;
+
+export type AuditEntityType = keyof typeof auditEntityTypes;
+
+/** Action groups: the part of an action before the dot, offered as "every action of this group". */
+export const auditActionGroups = {
+  auth: '登录',
+  user: '用户账号',
+  article: '文章',
+  attachment: '文章附件',
+  media: '媒体文件',
+  column: '栏目',
+  branch: '党组织',
+  committee: '委员职务',
+  person: '党员',
+  record: '组织生活记录',
+  rules: '组织生活规则',
+} as const;
+
+type Group = keyof typeof auditActionGroups;
+type ActionSpec = { entityType: AuditEntityType; label: string };
+
+export const auditActions = {
+  'auth.login': { entityType: 'user', label: '登录' },
+  'user.create': { entityType: 'user', label: '新建用户' },
+  'user.update': { entityType: 'user', label: '修改用户' },
+  'user.reset_password': { entityType: 'user', label: '重置密码' },
+  'user.activate': { entityType: 'user', label: '启用账号' },
+  'user.deactivate': { entityType: 'user', label: '停用账号' },
+  'user.change_password': { entityType: 'user', label: '修改本人密码' },
+  'user.change_password_failed': { entityType: 'user', label: '修改本人密码失败' },
+  'article.create': { entityType: 'article', label: '新建文章' },
+  'article.update': { entityType: 'article', label: '保存文章' },
+  'article.autosave': { entityType: 'article', label: '自动保存文章' },
+  'article.restore_revision': { entityType: 'article', label: '恢复历史版本' },
+  'article.submit': { entityType: 'article', label: '提交审核' },
+  'article.publish': { entityType: 'article', label: '发布文章' },
+  'article.return': { entityType: 'article', label: '退回修改' },
+  'article.archive': { entityType: 'article', label: '归档文章' },
+  'article.unarchive': { entityType: 'article', label: '取消归档' },
+  'attachment.add': { entityType: 'article_attachment', label: '添加附件' },
+  'attachment.remove': { entityType: 'article_attachment', label: '移除附件' },
+  'attachment.reorder': { entityType: 'article_attachment', label: '调整附件顺序' },
+  'media.upload': { entityType: 'media', label: '上传媒体' },
+  'media.update': { entityType: 'media', label: '修改媒体' },
+  'media.delete': { entityType: 'media', label: '删除媒体' },
+  'column.create': { entityType: 'column', label: '新建栏目' },
+  'column.update': { entityType: 'column', label: '修改栏目' },
+  'column.reorder': { entityType: 'column', label: '调整栏目顺序' },
+  'column.show': { entityType: 'column', label: '显示栏目' },
+  'column.hide': { entityType: 'column', label: '隐藏栏目' },
+  'column.delete': { entityType: 'column', label: '删除栏目' },
+  'branch.create': { entityType: 'branch', label: '新建党组织' },
+  'branch.update': { entityType: 'branch', label: '修改党组织' },
+  'branch.move': { entityType: 'branch', label: '调整上级组织' },
+  'branch.dissolve': { entityType: 'branch', label: '撤销党组织' },
+  'committee.appoint': { entityType: 'committee_position', label: '任命委员' },
+  'committee.set_term': { entityType: 'committee_position', label: '修改任期' },
+  'committee.end': { entityType: 'committee_position', label: '免去职务' },
+  'person.create': { entityType: 'person', label: '新增党员' },
+  'person.update': { entityType: 'person', label: '修改党员信息' },
+  'person.transfer': { entityType: 'person', label: '组织关系转接' },
+  'person.link_account': { entityType: 'person', label: '关联账号' },
+  'person.unlink_account': { entityType: 'person', label: '解除账号关联' },
+  'person.read': { entityType: 'person', label: '查看个人信息' },
+  'record.create': { entityType: 'activity_record', label: '新建记录' },
+  'record.update': { entityType: 'activity_record', label: '修改记录' },
+  'record.submit': { entityType: 'activity_record', label: '提交记录' },
+  'record.correct': { entityType: 'activity_record', label: '更正记录' },
+  'record.delete': { entityType: 'activity_record', label: '删除记录' },
+  'rules.create': { entityType: 'branch_rule_set', label: '新增规则版本' },
+} as const satisfies Record<`${Group}.${string}`, ActionSpec>;
+
+export type AuditAction = keyof typeof auditActions;
+
+/** The record kind an action is written with. */
+export type AuditEntityTypeOf<A extends AuditAction> = (typeof auditActions)[A]['entityType'];
+
+/** The actions written on one kind of record, e.g. `AuditActionOn<'article'>`. */
+export type AuditActionOn<E extends AuditEntityType> = { [A in AuditAction]: AuditEntityTypeOf<A> extends E ? A : never }[AuditAction];
+
+const entityTypeLabels: Record<string, string> = auditEntityTypes;
+const actionLabels: Record<string, ActionSpec> = auditActions;
+const groupLabels: Record<string, string> = auditActionGroups;
+
+/** `文章（article）`; a kind no longer written (an older row's) as stored. */
+export const entityTypeOptionLabel = (value: string) => (Object.hasOwn(entityTypeLabels, value) ? `${entityTypeLabels[value]}（${value}）` : value);
+
+/** `新建用户（user.create）`; an action no longer written as stored. */
+export const actionOptionLabel = (value: string) => (Object.hasOwn(actionLabels, value) ? `${actionLabels[value]!.label}（${value}）` : value);
+
+/** `user.` → `用户账号：全部操作（user.*）`. */
+export function actionGroupOptionLabel(prefix: string): string {
+  const group = prefix.slice(0, -1);
+  return Object.hasOwn(groupLabels, group) ? `${groupLabels[group]}：全部操作（${group}.*）` : `${prefix}*（全部）`;
+}
