@@ -7,47 +7,50 @@ CREATE TABLE "activity_month_counts" (
 	"late" integer NOT NULL,
 	CONSTRAINT "activity_month_counts_year_branch_id_kind_month_pk" PRIMARY KEY("year","branch_id","kind","month")
 );
-
 --> statement-breakpoint
--- The late-entry threshold (days) of the branch rule set in force on a day; null before the first
--- set, when nothing counts as late. The same choice lib/compliance makes (the set in force on held_on).
-CREATE OR REPLACE FUNCTION late_entry_days_on(day date) RETURNS integer LANGUAGE sql STABLE AS $$
-  SELECT (rules ->> 'lateEntryDays')::integer FROM branch_rule_sets
-  WHERE effective_from <= day ORDER BY effective_from DESC LIMIT 1
-$$;
+-- The late-entry threshold (days) of each branch rule set over the span of held_on days it governs
+-- (from its effective date to the next set's); before the first set nothing counts as late. The
+-- same choice lib/compliance and lib/records make: the set in force on the day a meeting was held.
+CREATE VIEW branch_late_entry_spans AS
+  SELECT effective_from AS starts_on, lead(effective_from) OVER (ORDER BY effective_from) AS ends_before,
+         (rules ->> 'lateEntryDays')::integer AS days
+  FROM branch_rule_sets;
 --> statement-breakpoint
 -- activity_month_counts is derived from activity_records. Statement triggers with transition
 -- tables keep it current in the transaction of every write (a submission, a correction that moves
--- held_on, kind or node), one grouped upsert per statement, so a bulk insert costs one pass too.
--- Drafts are not counted.
+-- held_on, kind or node): one grouped upsert per statement, so a bulk insert costs one pass too.
+-- Each row is joined to the span its held_on falls in (a handful of rule sets) to decide
+-- lateness. Drafts are not counted.
 CREATE OR REPLACE FUNCTION activity_month_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- A transition table exists only for the events that have it: one statement per event.
   IF TG_OP = 'INSERT' THEN
     INSERT INTO activity_month_counts AS c (year, month, branch_id, kind, held, late)
-    SELECT extract(year FROM n.held_on)::smallint, extract(month FROM n.held_on)::smallint, n.branch_id, n.kind, count(*),
-           count(*) FILTER (WHERE n.submitted_on - n.held_on > late_entry_days_on(n.held_on))
-    FROM new_rows n WHERE n.status <> 'draft' GROUP BY 1, 2, 3, 4
+    SELECT extract(year FROM d.held_on)::smallint, extract(month FROM d.held_on)::smallint, d.branch_id, d.kind,
+           sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.submitted_on - d.held_on > s.days), 0)
+    FROM (SELECT n.held_on, n.branch_id, n.kind, n.submitted_on, 1 AS sign FROM new_rows n WHERE n.status <> 'draft') d
+    LEFT JOIN branch_late_entry_spans s ON d.held_on >= s.starts_on AND (s.ends_before IS NULL OR d.held_on < s.ends_before)
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(d.sign) <> 0 OR coalesce(sum(d.sign) FILTER (WHERE d.submitted_on - d.held_on > s.days), 0) <> 0
     ON CONFLICT (year, branch_id, kind, month) DO UPDATE SET held = c.held + excluded.held, late = c.late + excluded.late;
   ELSIF TG_OP = 'DELETE' THEN
     INSERT INTO activity_month_counts AS c (year, month, branch_id, kind, held, late)
-    SELECT extract(year FROM o.held_on)::smallint, extract(month FROM o.held_on)::smallint, o.branch_id, o.kind, -count(*),
-           -count(*) FILTER (WHERE o.submitted_on - o.held_on > late_entry_days_on(o.held_on))
-    FROM old_rows o WHERE o.status <> 'draft' GROUP BY 1, 2, 3, 4
+    SELECT extract(year FROM d.held_on)::smallint, extract(month FROM d.held_on)::smallint, d.branch_id, d.kind,
+           sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.submitted_on - d.held_on > s.days), 0)
+    FROM (SELECT o.held_on, o.branch_id, o.kind, o.submitted_on, -1 AS sign FROM old_rows o WHERE o.status <> 'draft') d
+    LEFT JOIN branch_late_entry_spans s ON d.held_on >= s.starts_on AND (s.ends_before IS NULL OR d.held_on < s.ends_before)
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(d.sign) <> 0 OR coalesce(sum(d.sign) FILTER (WHERE d.submitted_on - d.held_on > s.days), 0) <> 0
     ON CONFLICT (year, branch_id, kind, month) DO UPDATE SET held = c.held + excluded.held, late = c.late + excluded.late;
   ELSE
     INSERT INTO activity_month_counts AS c (year, month, branch_id, kind, held, late)
-    SELECT d.year, d.month, d.branch_id, d.kind, sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.late), 0)
-    FROM (
-      SELECT extract(year FROM o.held_on)::smallint AS year, extract(month FROM o.held_on)::smallint AS month, o.branch_id, o.kind, -1 AS sign,
-             coalesce(o.submitted_on - o.held_on > late_entry_days_on(o.held_on), false) AS late
-      FROM old_rows o WHERE o.status <> 'draft'
-      UNION ALL
-      SELECT extract(year FROM n.held_on)::smallint, extract(month FROM n.held_on)::smallint, n.branch_id, n.kind, 1,
-             coalesce(n.submitted_on - n.held_on > late_entry_days_on(n.held_on), false)
-      FROM new_rows n WHERE n.status <> 'draft'
-    ) d
+    SELECT extract(year FROM d.held_on)::smallint, extract(month FROM d.held_on)::smallint, d.branch_id, d.kind,
+           sum(d.sign), coalesce(sum(d.sign) FILTER (WHERE d.submitted_on - d.held_on > s.days), 0)
+    FROM (SELECT o.held_on, o.branch_id, o.kind, o.submitted_on, -1 AS sign FROM old_rows o WHERE o.status <> 'draft'
+          UNION ALL SELECT n.held_on, n.branch_id, n.kind, n.submitted_on, 1 AS sign FROM new_rows n WHERE n.status <> 'draft') d
+    LEFT JOIN branch_late_entry_spans s ON d.held_on >= s.starts_on AND (s.ends_before IS NULL OR d.held_on < s.ends_before)
     GROUP BY 1, 2, 3, 4
-    HAVING sum(d.sign) <> 0 OR coalesce(sum(d.sign) FILTER (WHERE d.late), 0) <> 0
+    HAVING sum(d.sign) <> 0 OR coalesce(sum(d.sign) FILTER (WHERE d.submitted_on - d.held_on > s.days), 0) <> 0
     ON CONFLICT (year, branch_id, kind, month) DO UPDATE SET held = c.held + excluded.held, late = c.late + excluded.late;
   END IF;
   RETURN NULL;
@@ -63,6 +66,7 @@ CREATE TRIGGER activity_month_counts_delete AFTER DELETE ON "activity_records" R
 -- Recounts every month from `since` on: when a rule set changes, the late-entry threshold of the
 -- records held from its date on changes with it; and after a bulk load that skipped the triggers.
 -- The share lock holds record writes back meanwhile, so none is counted twice or missed.
+-- (A million records take about 2 s.)
 CREATE OR REPLACE FUNCTION activity_month_counts_rebuild(since date) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   first_month date := date_trunc('month', since)::date;
@@ -72,8 +76,11 @@ BEGIN
   WHERE (year, month) >= (extract(year FROM first_month)::smallint, extract(month FROM first_month)::smallint);
   INSERT INTO activity_month_counts (year, month, branch_id, kind, held, late)
   SELECT extract(year FROM r.held_on)::smallint, extract(month FROM r.held_on)::smallint, r.branch_id, r.kind, count(*),
-         count(*) FILTER (WHERE r.submitted_on - r.held_on > late_entry_days_on(r.held_on))
-  FROM activity_records r WHERE r.status <> 'draft' AND r.held_on >= first_month GROUP BY 1, 2, 3, 4;
+         count(*) FILTER (WHERE r.submitted_on - r.held_on > s.days)
+  FROM activity_records r
+  LEFT JOIN branch_late_entry_spans s ON r.held_on >= s.starts_on AND (s.ends_before IS NULL OR r.held_on < s.ends_before)
+  WHERE r.status <> 'draft' AND r.held_on >= first_month
+  GROUP BY 1, 2, 3, 4;
 END;
 $$;
 --> statement-breakpoint
