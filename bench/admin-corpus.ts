@@ -41,7 +41,7 @@ export async function growAdminLists(url: string, options: AdminCorpusOptions, l
     if (rows > 0) {
       await db.execute(sql`
         insert into audit_log (actor_id, actor_name, actor_role, action, entity_type, entity_id, after, ip, at, prev_hash, hash)
-        select null, '批量编辑', 'editor', (array['article.update', 'article.create', 'media.upload', 'user.login'])[g % 4 + 1],
+        select null, '批量编辑', 'editor', (array['article.update', 'article.create', 'media.upload', 'auth.login'])[g % 4 + 1],
           (array['article', 'article', 'media', 'user'])[g % 4 + 1], (g % 5000)::text, jsonb_build_object('n', g), '127.0.0.1',
           now() - (${rows} - g) * interval '5 minutes', repeat('0', 64), md5(g::text) || md5((g + 1)::text)
         from generate_series(1, ${rows}) g`);
