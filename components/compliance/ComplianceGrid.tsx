@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import ui from '@/components/admin/admin-ui.module.css';
 import { ruleLabel, ruleShortLabel } from '@/lib/compliance/labels';
 import { recordsHref } from '@/lib/compliance/links';
@@ -34,19 +33,19 @@ function YearCell({ check, node, year, today }: { check: RuleCheck; node: NodeCo
       <StateBadge state={check.state} />
       <ul>
         <li>
-          <Link href={recordsHref({ branchId: node.id, kind: kindOf(check.key), from, to: until })} className={styles.figure}>
-            实开 {check.held} 次<span className="visually-hidden">：{context}的记录</span>
-          </Link>
+          <a href={recordsHref({ branchId: node.id, kind: kindOf(check.key), from, to: until })} className={styles.figure}>
+            {`实开 ${check.held} 次`}
+            <span className="visually-hidden">{`：${context}的记录`}</span>
+          </a>
           {check.late > 0 && (
-            <Link href={recordsHref({ branchId: node.id, kind: kindOf(check.key), from, to: until, late: true })} className={styles.late}>
-              逾期补录 {check.late}<span className="visually-hidden">：{context}</span>
-            </Link>
+            <a href={recordsHref({ branchId: node.id, kind: kindOf(check.key), from, to: until, late: true })} className={styles.late}>
+              {`逾期补录 ${check.late}`}
+              <span className="visually-hidden">{`：${context}`}</span>
+            </a>
           )}
         </li>
         {check.periods.length > 1 && (
-          <li className={styles.figure}>
-            达标周期 {met}/{due.length}
-          </li>
+          <li className={styles.figure}>{`达标周期 ${met}/${due.length}`}</li>
         )}
         {missed.length > 0 && <li className={styles.missing}>缺：{missed.map((p) => periodLabel(p.period)).join('、')}</li>}
       </ul>
@@ -68,19 +67,15 @@ function PeriodCell({ node, rules, unit, index, label }: { node: NodeCompliance[
           {checks.map(({ key, p }) => (
             <li key={key}>
               <StateBadge state={p.state}>{ruleShortLabel(key)}</StateBadge>{' '}
-              <Link href={recordsHref({ branchId: node.id, kind: kindOf(key), from: p.period.from, to: p.period.to })} className={styles.figure}>
-                {p.held}/{p.required}
-                <span className="visually-hidden">
-                  ：{node.name}
-                  {label}
-                  {ruleLabel(key)}实开 {p.held} 次，要求 {p.required} 次
-                </span>
-              </Link>
+              <a href={recordsHref({ branchId: node.id, kind: kindOf(key), from: p.period.from, to: p.period.to })} className={styles.figure}>
+                {`${p.held}/${p.required}`}
+                <span className="visually-hidden">{`：${node.name}${label}${ruleLabel(key)}实开 ${p.held} 次，要求 ${p.required} 次`}</span>
+              </a>
               {p.late > 0 && (
-                <Link href={recordsHref({ branchId: node.id, kind: kindOf(key), from: p.period.from, to: p.period.to, late: true })} className={styles.late}>
-                  迟 {p.late}
+                <a href={recordsHref({ branchId: node.id, kind: kindOf(key), from: p.period.from, to: p.period.to, late: true })} className={styles.late}>
+                  {`迟 ${p.late}`}
                   <span className="visually-hidden">次逾期补录</span>
-                </Link>
+                </a>
               )}
             </li>
           ))}

@@ -1,10 +1,10 @@
-import Link from 'next/link';
 import ui from '@/components/admin/admin-ui.module.css';
 import { memberStatusLabels } from '@/lib/people/labels';
 import { personHref } from '@/lib/compliance/links';
 import type { InactiveMembers } from '@/lib/compliance/types';
 import styles from './compliance.module.css';
 
+// Plain links: next/link may prefetch a person's page, and every read of one is audited.
 /** The early warning: members with no organizational life attended for the rule's number of months. */
 export function InactiveMembersList({ list }: { list: InactiveMembers }) {
   if (list.items.length === 0) {
@@ -35,7 +35,7 @@ export function InactiveMembersList({ list }: { list: InactiveMembers }) {
             {list.items.map((m) => (
               <tr key={m.personId}>
                 <td data-label="姓名">
-                  <Link href={personHref(m.personId)}>{m.name}</Link>
+                  <a href={personHref(m.personId)}>{m.name}</a>
                 </td>
                 <td data-label="身份">{memberStatusLabels[m.status]}</td>
                 <td data-label="所在组织">{m.branchName}</td>
