@@ -1,21 +1,14 @@
 import { CSV_BOM, csvLine } from '@/lib/audit/csv';
 import { attendanceRate } from './attendance';
 import { activityKindLabels, activityStatusLabels } from './labels';
-import type { RecordListItem } from './types';
+import type { RecordExportRow } from './types';
 
 // The record book as a spreadsheet: one header of Chinese column names and one row per record,
 // shared by the CSV and the XLSX export so both hold exactly the same cells.
 
-export type ExportRow = RecordListItem & {
-  startTime: string | null;
-  endTime: string | null;
-  place: string | null;
-  firstAgendaStudied: boolean;
-  firstAgendaTopic: string | null;
-  host: string | null;
-  recorder: string | null;
-  speaker: string | null;
-};
+/** What one exported row is made of (the submission time is not a column). */
+export type ExportRow = Omit<RecordExportRow, 'submittedAt'>;
+
 
 export const RECORD_EXPORT_HEADER = ['活动日期', '组织', '活动类型', '主题', '地点', '开始时间', '结束时间', '第一议题', '主持人', '记录人', '授课人', '应到', '实到', '出勤率', '状态', '版本', '提交日期', '补录（会后天数）', '记录编号'];
 

@@ -16,7 +16,7 @@ import { heldOnRange, type RecordFilters } from './filters';
 import { type LateEntryInterval, lateDays, lateEntryDaysOn } from './late-entry';
 import { scopeIds } from './scope';
 import { lateCondition, loadLateEntryIntervals } from './thresholds';
-import type { RecordListItem } from './types';
+import type { RecordExportRow, RecordListItem } from './types';
 
 // The record book as a list: one keyset page of what is filtered (newest meeting first, over the
 // indexes of activity_records), its capped count, and the same filter as batches for export.
@@ -171,17 +171,6 @@ export async function listRecords(actor: Actor, { cursor, pageSize = 30, countCa
 /** At most this many records go into one export, newest meeting first. */
 export const RECORD_EXPORT_LIMIT = 50_000;
 
-export type RecordExportRow = RecordListItem & {
-  startTime: string | null;
-  endTime: string | null;
-  place: string | null;
-  firstAgendaStudied: boolean;
-  firstAgendaTopic: string | null;
-  host: string | null;
-  recorder: string | null;
-  speaker: string | null;
-  submittedAt: Date | null;
-};
 
 const host = alias(people, 'host');
 const recorder = alias(people, 'recorder');

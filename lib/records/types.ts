@@ -90,3 +90,16 @@ export type RecordVersion = {
   /** What changed since the version before; null for the first. */
   diff: import('./snapshot').VersionDiff | null;
 };
+
+/** A record as the CSV and XLSX exports write it: the list's fields and the meeting's details. */
+export type RecordExportRow = RecordListItem & {
+  startTime: string | null;
+  endTime: string | null;
+  place: string | null;
+  firstAgendaStudied: boolean;
+  firstAgendaTopic: string | null;
+  host: string | null;
+  recorder: string | null;
+  speaker: string | null;
+  submittedAt: Date | null;
+};
