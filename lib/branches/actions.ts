@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
-import { appointPosition, createBranch, dissolveBranch, endTerm, moveBranch, setTerm, updateBranch } from './commands';
+import { appointPosition, endTerm, setTerm } from './committee-commands';
+import { createBranch, dissolveBranch, moveBranch, updateBranch } from './commands';
 import { appointPositionSchema, createBranchSchema, dissolveBranchSchema, endTermSchema, moveBranchSchema, setTermSchema, updateBranchSchema } from './schemas';
 
 // The tree and its counts show on the branch pages and the roster; a change revalidates both.
