@@ -7,11 +7,11 @@ import { users } from '@/db/schema/accounts';
 import { activityRecords } from '@/db/schema/activities';
 import { branches, branchRuleSets } from '@/db/schema/branches';
 import { findings, findingSteps } from '@/db/schema/reviews';
-import { type Actor, authorize } from '@/lib/auth/permissions';
+import { type Actor, authorize, can } from '@/lib/auth/permissions';
 import { addDays, shanghaiToday } from '@/lib/records/dates';
 import { isOverdue } from './overdue';
 import { reviewScope } from './queue';
-import type { Finding, FindingState, FindingStep, FindingWithSteps, UnitOverdue } from './types';
+import type { Finding, FindingState, FindingStep, FindingWithSteps, RecordReview, UnitOverdue } from './types';
 
 // Reads of findings. Each checks `reviews.read` and keeps a secretary inside their subtree
 // (findings.branch_id is the node that must rectify).
@@ -129,4 +129,12 @@ export async function defaultDueOn(actor: Actor): Promise<string> {
   );
   const days = typeof row?.days === 'number' && Number.isInteger(row.days) && row.days > 0 ? row.days : 30;
   return addDays(today, days);
+}
+
+/** The review panel of a record page, or null when the actor may not read reviews of it. */
+export async function recordReview(actor: Actor, record: { id: number; branchId: number }): Promise<RecordReview | null> {
+  if (!can(actor, 'reviews.read', { branchId: record.branchId })) return null;
+  const canMark = can(actor, 'reviews.mark');
+  const [list, due] = await Promise.all([findingsOfRecord(actor, record), canMark ? defaultDueOn(actor) : null]);
+  return { findings: list, canMark, canAnswer: can(actor, 'reviews.answer', { branchId: record.branchId }), defaultDueOn: due };
 }

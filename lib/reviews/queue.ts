@@ -10,16 +10,14 @@ import { branchSubtree } from '@/lib/branches/queries';
 import { cursorFields, keyset, type KeysetPage, keysetPage, type SortKey } from '@/lib/pagination/keyset';
 import { type CappedCount, cappedCountOf, countOf } from '@/lib/pagination/offset';
 import { isCalendarDay, shanghaiToday } from '@/lib/records/dates';
-import { heldOnRange, type RecordFilters } from '@/lib/records/filters';
+import { heldOnRange } from '@/lib/records/filters';
 import { type LateEntryInterval, lateDays, lateEntryDaysOn } from '@/lib/records/late-entry';
 import { loadLateEntryIntervals } from '@/lib/records/queries';
-import type { QueueItem, ReviewCounts } from './types';
+import type { QueueFilters, QueueItem, ReviewCounts } from './types';
 
 // The review queue: submitted records nobody has judged yet, the oldest meeting first (served by
 // activity_records_status_idx on (status, held_on, id)), with the record book's filters; and
 // the counts per status beside it, each capped.
-
-export type QueueFilters = Omit<RecordFilters, 'status'>;
 
 /** The branches a branch-scoped actor (a secretary) may see, or null for every branch. */
 export function reviewScope(actor: Actor): readonly number[] | null {

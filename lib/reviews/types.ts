@@ -1,4 +1,5 @@
 import type { FindingCategory, FindingState, FindingStepKind } from '@/db/schema/reviews';
+import type { RecordFilters } from '@/lib/records/filters';
 import type { ActivityKind, ActivityStatus } from '@/lib/records/types';
 
 // What pages and components need from lib/reviews, without reaching into db/.
@@ -50,3 +51,14 @@ export type ReviewCounts = Record<Exclude<ActivityStatus, 'draft'>, { total: num
 };
 
 export type UnitOverdue = { unitName: string; raised: number; closed: number; unclosed: number; overdue: number };
+
+export type RecordReview = {
+  findings: FindingWithSteps[];
+  /** What the actor may do here: the auditor marks and raises, the branch answers. */
+  canMark: boolean;
+  canAnswer: boolean;
+  /** The raise form's default due day (auditors only). */
+  defaultDueOn: string | null;
+};
+
+export type QueueFilters = Omit<RecordFilters, 'status'>;
