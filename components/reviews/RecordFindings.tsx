@@ -29,12 +29,12 @@ function Finding({ finding, record, review }: { finding: FindingWithSteps; recor
       <p className={styles.meta}>
         <span>整改期限：{finding.dueOn}</span>
         <span>针对第 {finding.recordRevision} 版</span>
-        <span>提出：{finding.raisedByName ?? '（账号已停用）'}，{finding.raisedOn}</span>
+        <span>提出：{finding.raisedByName ?? '（无账号）'}，{finding.raisedOn}</span>
       </p>
       <ol className={styles.steps} aria-label="处理过程">
         {finding.steps.map((s) => (
           <li key={s.id}>
-            <strong>{findingStepLabels[s.kind]}</strong>：{s.actorName ?? '（账号已停用）'}，<time dateTime={s.createdAt.toISOString()}>{formatDateTime(s.createdAt)}</time>
+            <strong>{findingStepLabels[s.kind]}</strong>：{s.actorName ?? '（无账号）'}，<time dateTime={s.createdAt.toISOString()}>{formatDateTime(s.createdAt)}</time>
             {s.kind !== 'raise' && s.note && <>。{s.note}</>}
             {s.correctedRevision !== null && <>（附更正后的记录第 {s.correctedRevision} 版）</>}
             {s.kind === 'reopen' && s.dueOn && <>（新的整改期限 {s.dueOn}）</>}
