@@ -88,7 +88,7 @@ test('auditor raises a finding; the branch answers with a correction; reopened o
 
   // The auditor re-checks from the queue page and reopens once.
   await auditor.goto('/admin/reviews');
-  await auditor.getByRole('table', { name: /等待复查/ }).getByRole('link', { name: '缺少佐证' }).first().click();
+  await auditor.getByRole('table', { name: /等待复查/ }).getByRole('row').filter({ hasText: token }).getByRole('link', { name: '缺少佐证' }).click();
   const recheck = auditor.getByRole('form', { name: '退回重改' });
   await recheck.getByRole('button', { name: '退回重改' }).click();
   await expect(recheck.getByText('请填写退回意见。')).toBeVisible();
