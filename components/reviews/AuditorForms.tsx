@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { Field, FormFooter } from '@/components/forms/Field';
 import forms from '@/components/forms/forms.module.css';
 import { initialActionState } from '@/lib/actions/state';
@@ -26,8 +26,6 @@ export function MarkReviewedForm({ recordId, revision }: { recordId: number; rev
 
 export function RaiseFindingForm({ recordId, revision, defaultDueOn }: { recordId: number; revision: number; defaultDueOn: string }) {
   const [state, action, pending] = useActionState(raiseFindingAction, initialActionState);
-  // Controlled: the form reset after a refused submit must not drop the chosen category.
-  const [category, setCategory] = useState('');
   const v = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   return (
@@ -35,7 +33,16 @@ export function RaiseFindingForm({ recordId, revision, defaultDueOn }: { recordI
       <input type="hidden" name="recordId" value={recordId} />
       <input type="hidden" name="revision" value={revision} />
       <Field name="category" label="问题类别" errors={errors.category}>
-        <select id="field-category" name="category" value={category} onChange={(e) => setCategory(e.target.value)} aria-invalid={errors.category ? true : undefined} aria-describedby={errors.category ? 'field-category-error' : undefined}>
+        <select
+          // React applies a select's defaultValue only on mount: remount with the submitted
+          // category so the form reset after a refused submit keeps it.
+          key={v.category ?? ''}
+          id="field-category"
+          name="category"
+          defaultValue={v.category ?? ''}
+          aria-invalid={errors.category ? true : undefined}
+          aria-describedby={errors.category ? 'field-category-error' : undefined}
+        >
           <option value="">请选择</option>
           {findingCategories.map((c) => (
             <option key={c} value={c}>
