@@ -25,6 +25,9 @@ async function pageAs(browser: Browser, role: DemoRole) {
   return context.newPage();
 }
 
+/** The finding with `token` in the record page's review panel (the version history may quote it too). */
+const findingOn = (page: Page, token: string) => page.getByRole('region', { name: '审核与整改' }).getByRole('article').filter({ hasText: token });
+
 const BRANCH = '中共江州市发展和改革委员会机关第一党支部';
 
 test('auditor raises a finding; the branch answers with a correction; reopened once, then closed and 合格', async ({ browser }) => {
@@ -61,7 +64,7 @@ test('auditor raises a finding; the branch answers with a correction; reopened o
   expect(due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await review.getByRole('button', { name: '提出问题' }).click();
   await expect(auditor).toHaveURL(/\?finding=raised#finding-\d+$/);
-  const finding = auditor.getByRole('article').filter({ hasText: token });
+  const finding = findingOn(auditor, token);
   await expect(finding).toContainText('待整改');
   await expect(finding).toContainText(`整改期限：${due}`);
   await expect(auditor.getByRole('button', { name: '审核合格' })).toHaveCount(0);
@@ -83,8 +86,8 @@ test('auditor raises a finding; the branch answers with a correction; reopened o
   await answer.getByLabel('整改说明').fill('已补充签到表扫描件，并在更正中注明。');
   await answer.getByRole('button', { name: '提交整改答复' }).click();
   await expect(secretary).toHaveURL(/\?finding=answered#finding-\d+$/);
-  await expect(secretary.getByRole('article').filter({ hasText: token })).toContainText('待复查');
-  await expect(secretary.getByRole('article').filter({ hasText: token })).toContainText('附更正后的记录第 2 版');
+  await expect(findingOn(secretary, token)).toContainText('待复查');
+  await expect(findingOn(secretary, token)).toContainText('附更正后的记录第 2 版');
 
   // The auditor re-checks from the queue page and reopens once.
   await auditor.goto('/admin/reviews');
@@ -95,7 +98,7 @@ test('auditor raises a finding; the branch answers with a correction; reopened o
   await recheck.getByLabel('退回意见').fill('签到表缺少两名党员的签名，请核实。');
   await recheck.getByRole('button', { name: '退回重改' }).click();
   await expect(auditor).toHaveURL(/\?finding=reopened#finding-\d+$/);
-  await expect(auditor.getByRole('article').filter({ hasText: token })).toContainText('退回重改');
+  await expect(findingOn(auditor, token)).toContainText('退回重改');
 
   await secretary.goto(recordPath);
   const again = secretary.getByRole('form', { name: '整改答复' });
@@ -106,7 +109,7 @@ test('auditor raises a finding; the branch answers with a correction; reopened o
   await auditor.goto(recordPath);
   await auditor.getByRole('button', { name: '整改到位，关闭问题' }).click();
   await expect(auditor).toHaveURL(/\?finding=closed/);
-  const closed = auditor.getByRole('article').filter({ hasText: token });
+  const closed = findingOn(auditor, token);
   await expect(closed).toContainText('整改到位');
   await expect(closed.getByRole('list', { name: '处理过程' }).getByRole('listitem')).toHaveCount(5);
   await expect(auditor.getByRole('button', { name: '整改到位，关闭问题' })).toHaveCount(0);
