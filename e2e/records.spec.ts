@@ -135,7 +135,9 @@ test.describe('as the auditor', () => {
     await expect(page.getByRole('heading', { level: 1, name: /^支部党员大会：/ })).toBeVisible();
     await expect(page.getByRole('main')).toContainText('有问题');
     await expect(page.getByRole('link', { name: '更正' })).toHaveCount(0);
-    await expect(page.getByRole('main').getByRole('button')).toHaveCount(0);
+    // The auditor's only controls are the review's (issue 12): none changes the record itself.
+    const buttons = await page.getByRole('main').getByRole('button').allTextContents();
+    expect(buttons.filter((b) => !['提出问题', '整改到位，关闭问题', '退回重改'].includes(b.trim()))).toEqual([]);
     await scanBothWidths(page);
     const edit = await page.goto(`${new URL(page.url()).pathname}/edit`);
     expect(edit?.status()).toBe(403);

@@ -10,3 +10,4 @@ export * from './lectures';
 export * from './media';
 export * from './people';
 export * from './training';
+export * from './reviews';

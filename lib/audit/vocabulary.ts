@@ -14,6 +14,7 @@ export const auditEntityTypes = {
   person: '党员',
   activity_record: '组织生活记录',
   branch_rule_set: '组织生活规则',
+  finding: '审核问题',
 } as const;
 
 export type AuditEntityType = keyof typeof auditEntityTypes;
@@ -31,6 +32,8 @@ export const auditActionGroups = {
   person: '党员',
   record: '组织生活记录',
   rules: '组织生活规则',
+  review: '记录审核',
+  finding: '审核问题',
 } as const;
 
 type Group = keyof typeof auditActionGroups;
@@ -85,6 +88,11 @@ export const auditActions = {
   'record.correct': { entityType: 'activity_record', label: '更正记录' },
   'record.delete': { entityType: 'activity_record', label: '删除记录' },
   'rules.create': { entityType: 'branch_rule_set', label: '新增规则版本' },
+  'review.mark': { entityType: 'activity_record', label: '审核合格' },
+  'finding.raise': { entityType: 'finding', label: '提出问题' },
+  'finding.answer': { entityType: 'finding', label: '报送整改说明' },
+  'finding.reopen': { entityType: 'finding', label: '退回重新整改' },
+  'finding.close': { entityType: 'finding', label: '确认整改到位' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

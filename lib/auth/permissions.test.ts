@@ -6,15 +6,25 @@ import { roles } from './roles';
 const actor = (role: Actor['role'], branchScope: number[] | null = null): Actor => ({ id: 7, role, branchScope });
 
 describe('permission matrix', () => {
-  it('lets admins do everything', () => {
+  it('lets admins do everything but the review steps, which belong to auditors and branches', () => {
     for (const action of Object.keys(permissionMatrix) as (keyof typeof permissionMatrix)[]) {
-      expect(can(actor('admin'), action), action).toBe(true);
+      expect(can(actor('admin'), action), action).toBe(action !== 'reviews.mark' && action !== 'reviews.answer');
     }
+    expect(can(actor('admin'), 'reviews.read')).toBe(true);
   });
 
   it('lets auditors write nothing but review marks (and their own password)', () => {
     const writes = (Object.keys(permissionMatrix) as (keyof typeof permissionMatrix)[]).filter((a) => !a.endsWith('.read'));
     expect(writes.filter((a) => can(actor('auditor'), a))).toEqual(['account.changePassword', 'reviews.mark']);
+  });
+
+  it('lets only auditors mark and only a branch answer for its subtree', () => {
+    for (const role of roles) expect(can(actor(role), 'reviews.mark'), role).toBe(role === 'auditor');
+    const secretary = actor('branch_secretary', [10, 11]);
+    expect(can(secretary, 'reviews.answer', { branchId: 11 })).toBe(true);
+    expect(can(secretary, 'reviews.answer', { branchId: 20 })).toBe(false);
+    expect(can(actor('auditor'), 'reviews.answer')).toBe(false);
+    expect(can(actor('editor'), 'reviews.read')).toBe(false);
   });
 
   it('keeps editors away from publishing and user management', () => {

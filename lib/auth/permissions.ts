@@ -29,7 +29,11 @@ export const permissionMatrix = {
   'compliance.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'rules.read': { admin: 'any', auditor: 'any' },
   'rules.manage': { admin: 'any' },
-  'reviews.mark': { admin: 'any', auditor: 'any' },
+  // Findings on records: auditors mark 合格, raise, reopen and close; admins read; the branch
+  // answers for its own subtree. Nobody deletes a finding.
+  'reviews.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
+  'reviews.mark': { auditor: 'any' },
+  'reviews.answer': { branch_secretary: 'branch' },
   'lectures.manage': { admin: 'any' },
   'training.manage': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

@@ -26,7 +26,7 @@ import type { RecordExportRow, RecordListItem } from './types';
 // ---------------------------------------------------------------- the list
 
 /** held_on as the cursor keeps it: the calendar day, exact. */
-const heldOnKey: SortKey<string> = {
+export const heldOnKey: SortKey<string> = {
   expression: activityRecords.heldOn,
   cursorValue: sql<string>`to_char(${activityRecords.heldOn}, 'YYYY-MM-DD')`,
   parse: (value) => (typeof value === 'string' && isRecordDay(value) ? value : null),

@@ -7,6 +7,7 @@ import { seedArticlesFor } from './demo-news';
 import { seedActivities } from './demo-activities';
 import { ROSTER_BRANCHES, seedBranchTree, seedDemoAccounts, seedPeople } from './demo-org';
 import { seedDevelopment, seedLectureCatalog, seedTraining } from './demo-records';
+import { seedReviews } from './demo-reviews';
 
 /** Demo content belongs in the embedded database, or on a server only when SEED_DEMO=1. */
 export const wantsDemoContent = (handle: DatabaseHandle) => handle.kind === 'pglite' || env.SEED_DEMO;
@@ -40,6 +41,7 @@ export async function seedDatabase(db: Database, options: { demo: boolean }): Pr
     await seedTraining(tx, ids);
     const notMembers = await seedDevelopment(tx, ids);
     await seedActivities(tx, { ...ids, codes: branchIdsByCode, notMembers });
+    await seedReviews(tx, ids);
     return { base: true, demo: 'seeded' } as const;
   });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { CommitteeSummary } from '@/components/dashboard/CommitteeSummary';
+import { OpenFindings } from '@/components/dashboard/OpenFindings';
 import { SecretaryDesk } from '@/components/dashboard/SecretaryDesk';
 import { requireUser } from '@/lib/auth/current-user';
 import { menuFor } from '@/lib/auth/menu';
@@ -12,6 +13,7 @@ import { todayInBeijing } from '@/lib/calendar/days';
 import { secretaryDashboard } from '@/lib/compliance/desk';
 import { complianceReport } from '@/lib/compliance/queries';
 import { formatDateTime } from '@/lib/format';
+import { openFindings } from '@/lib/reviews/queries';
 import styles from '@/components/admin/admin-ui.module.css';
 
 export const metadata: Metadata = { title: '工作台' };
@@ -20,7 +22,7 @@ const ROLE_INTRO = {
   admin: '您可以审核、发布和归档文章，管理栏目、媒体库和用户，查看审计日志；支部与党课管理将陆续开放。',
   editor: '您可以撰写文章、上传图片，并把写好的稿件提交审核；被退回的稿件会附有审核意见。',
   branch_secretary: '这里列出本支部本期尚未完成的组织生活、上月缺项、逾期补录的记录和即将届满的任期。',
-  auditor: '您可以只读查看用户与审计日志，并核验审计链是否完整；对各类记录的审阅标注功能将陆续开放。',
+  auditor: '您可以在“审核”中审核各组织提交的记录：审核合格，或提出问题并复查整改；也可只读查看用户与审计日志，核验审计链是否完整。',
 } as const;
 
 /** What the role's desk shows beyond the menu: a secretary's branch, the committee for admin and auditor. */
@@ -48,6 +50,7 @@ export default async function AdminHome() {
         </p>
       )}
       <p className={styles.muted}>{ROLE_INTRO[user.role]}</p>
+      {user.role === 'branch_secretary' && !user.mustChangePassword && can(user, 'reviews.read') && <OpenFindings findings={await openFindings(user)} />}
       <ComplianceDesk user={user} />
       <ul className={styles.cards}>
         {menuFor(user)

@@ -5,6 +5,7 @@ import ui from '@/components/admin/admin-ui.module.css';
 import { DeleteDraftForm } from '@/components/records/DeleteDraftForm';
 import { RecordVersions } from '@/components/records/RecordVersions';
 import { RecordView } from '@/components/records/RecordView';
+import { RecordFindings } from '@/components/reviews/RecordFindings';
 import styles from '@/components/records/records.module.css';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
@@ -12,6 +13,7 @@ import { parseId } from '@/lib/ids';
 import { activityKindLabels } from '@/lib/records/labels';
 import { getRecord, listRecordVersions } from '@/lib/records/queries';
 import { refuseOutOfScope } from '@/lib/records/refusal';
+import { recordReview } from '@/lib/reviews/queries';
 
 export const metadata: Metadata = { title: '活动记录' };
 
@@ -24,7 +26,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
   if (id === null) notFound();
   const record = await refuseOutOfScope(getRecord(me, id));
   if (!record) notFound();
-  const [versions, query] = await Promise.all([listRecordVersions(me, id), searchParams]);
+  const [versions, query, review] = await Promise.all([listRecordVersions(me, id), searchParams, recordReview(me, record)]);
   const canWrite = can(me, 'records.write', { branchId: record.branchId });
   return (
     <>
@@ -62,6 +64,7 @@ export default async function RecordPage({ params, searchParams }: Props) {
       )}
       {record.status !== 'draft' && <p className={styles.locked}>此记录已提交，内容已锁定；更正会形成新版本并保留原因。</p>}
       <RecordView record={record} />
+      {review && <RecordFindings record={record} review={review} notice={typeof query.finding === 'string' ? query.finding : query.reviewed ? 'reviewed' : undefined} />}
       <RecordVersions versions={versions} />
     </>
   );
