@@ -6,12 +6,20 @@ import { activityKindLabels, activityStatusLabels } from '@/lib/records/labels';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES, type RecordNodeOption } from '@/lib/records/types';
 import styles from './records.module.css';
 
-type Props = { filters: RecordFilters; nodes: RecordNodeOption[]; years: number[] };
+type Props = {
+  filters: RecordFilters;
+  nodes: RecordNodeOption[];
+  years: number[];
+  /** The list the form filters (the record book, or the review queue, which has no status filter). */
+  list?: { path: string; label: string; withStatus: boolean };
+};
+
+const RECORD_BOOK = { path: '/admin/records', label: '筛选活动记录', withStatus: true };
 
 /** The record book's filters, sent as a GET form so every filtered view has its own address. */
-export function RecordFilterForm({ filters, nodes, years }: Props) {
+export function RecordFilterForm({ filters, nodes, years, list = RECORD_BOOK }: Props) {
   return (
-    <form method="get" action="/admin/records" aria-label="筛选活动记录" className={`${ui.toolbar} ${styles.filters}`}>
+    <form method="get" action={list.path} aria-label={list.label} className={`${ui.toolbar} ${styles.filters}`}>
       <Field name="branch" label="组织（含下级）">
         <select id="field-branch" name="branch" defaultValue={filters.node ?? ''}>
           <option value="">{nodes.length ? '全部' : '无'}</option>
@@ -32,16 +40,18 @@ export function RecordFilterForm({ filters, nodes, years }: Props) {
           ))}
         </select>
       </Field>
-      <Field name="status" label="状态">
-        <select id="field-status" name="status" defaultValue={filters.status ?? ''}>
-          <option value="">全部</option>
-          {ACTIVITY_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {activityStatusLabels[s]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {list.withStatus && (
+        <Field name="status" label="状态">
+          <select id="field-status" name="status" defaultValue={filters.status ?? ''}>
+            <option value="">全部</option>
+            {ACTIVITY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {activityStatusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <Field name="year" label="年度">
         <select id="field-year" name="year" defaultValue={filters.year ?? ''}>
           <option value="">不限</option>
@@ -81,7 +91,7 @@ export function RecordFilterForm({ filters, nodes, years }: Props) {
         <button type="submit" className="button">
           筛选
         </button>
-        <Link href="/admin/records">清除</Link>
+        <Link href={list.path}>清除</Link>
       </div>
     </form>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import ui from '@/components/admin/admin-ui.module.css';
 import { FindingTable } from '@/components/reviews/FindingTable';
 import { OverdueByUnit } from '@/components/reviews/OverdueByUnit';
-import { QueueFilterForm } from '@/components/reviews/QueueFilterForm';
+import { RecordFilterForm } from '@/components/records/RecordFilterForm';
 import { ReviewCounts } from '@/components/reviews/ReviewCounts';
 import { ReviewQueueTable } from '@/components/reviews/ReviewQueueTable';
 import { KeysetPager } from '@/components/ui/KeysetPager';
@@ -17,6 +17,8 @@ import { reviewQueue } from '@/lib/reviews/queue';
 export const metadata: Metadata = { title: '审核' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const QUEUE = { path: '/admin/reviews', label: '筛选待审核记录', withStatus: false };
 
 export default async function ReviewsPage({ searchParams }: Props) {
   const me = await requirePermission('reviews.read', undefined, '/admin/reviews');
@@ -53,7 +55,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
       )}
       <section aria-labelledby="queue">
         <h2 id="queue">待审核记录</h2>
-        <QueueFilterForm filters={filters} nodes={nodes} years={years} />
+        <RecordFilterForm filters={filters} nodes={nodes} years={years} list={QUEUE} />
         <ReviewQueueTable items={queue.items} caption={`待审核记录，${where}，本页 ${queue.items.length} 条`} />
         <KeysetPager page={queue} label="待审核记录分页" labels={{ first: '最早一页', last: '最近一页' }} href={(cursor) => `/admin/reviews${recordQueryString(filters, cursor)}`} />
       </section>
