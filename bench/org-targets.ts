@@ -21,6 +21,10 @@ export const orgTargets: OrgTarget[] = [
   { name: 'compliance, work committee, 2025', as: 'admin', path: '/admin/compliance?year=2025', issue11: true },
   { name: 'compliance, work committee, 2025 by month', as: 'admin', path: '/admin/compliance?year=2025&view=month', issue11: true },
   { name: 'compliance, one unit, 2025', as: 'admin', path: '/admin/compliance?branch={unitId}&year=2025', issue11: true },
+  { name: 'compliance, work committee, 2025, page 2', as: 'admin', path: '/admin/compliance?year=2025&page=2', issue11: true },
+  { name: 'compliance, missed general meetings, 2025', as: 'admin', path: '/admin/compliance?year=2025&gaps=general_meeting', issue11: true },
+  { name: 'six months without organizational life', as: 'admin', path: '/admin/compliance/inactive', issue11: true },
+  { name: 'the same, page 2', as: 'admin', path: '/admin/compliance/inactive', followNext: 1, issue11: true },
   { name: 'records', as: 'admin', path: '/admin/records', issue11: true },
   // The record book's node filter is `branch` (lib/records/filters.ts), as compliance links it;
   // an unknown parameter is ignored there, so a wrong name here would measure the whole book.

@@ -1,12 +1,13 @@
 import { Field } from '@/components/forms/Field';
 import { granularities, granularityLabels } from '@/lib/compliance/filters';
-import type { ComplianceFilters } from '@/lib/compliance/types';
+import { ruleLabel } from '@/lib/compliance/labels';
+import type { ComplianceFilters, RuleKey } from '@/lib/compliance/types';
 import styles from './compliance.module.css';
 
-type Props = { filters: ComplianceFilters; rootId: number; nodes: { id: number; label: string }[]; years: number[] };
+type Props = { filters: ComplianceFilters; rootId: number; nodes: { id: number; label: string }[]; years: number[]; keys: RuleKey[] };
 
-/** Node, year, view and "gaps only": a GET form, so every view has its own address. */
-export function ComplianceFilterForm({ filters, rootId, nodes, years }: Props) {
+/** Node, year, view and which gaps to list: a GET form, so every view has its own address. */
+export function ComplianceFilterForm({ filters, rootId, nodes, years, keys }: Props) {
   return (
     <form method="get" action="/admin/compliance" aria-label="筛选落实情况" className={styles.filters}>
       <Field name="branch" label="组织（含下级）">
@@ -36,10 +37,17 @@ export function ComplianceFilterForm({ filters, rootId, nodes, years }: Props) {
           ))}
         </select>
       </Field>
-      <label className={styles.check}>
-        <input type="checkbox" name="gaps" value="1" defaultChecked={filters.gapsOnly} />
-        只看未达标的组织
-      </label>
+      <Field name="gaps" label="显示">
+        <select id="field-gaps" name="gaps" defaultValue={filters.gapsOnly ? (filters.rule ?? '1') : ''}>
+          <option value="">全部组织</option>
+          <option value="1">有未达标项的组织</option>
+          {keys.map((k) => (
+            <option key={k} value={k}>
+              未达标：{ruleLabel(k)}
+            </option>
+          ))}
+        </select>
+      </Field>
       <div className={styles.check}>
         <button type="submit" className="button">
           筛选

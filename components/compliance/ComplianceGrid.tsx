@@ -1,11 +1,15 @@
 import ui from '@/components/admin/admin-ui.module.css';
-import { ruleLabel, ruleShortLabel } from '@/lib/compliance/labels';
+import { ruleShortLabel } from '@/lib/compliance/labels';
 import { recordsHref } from '@/lib/compliance/links';
 import { periodLabel, periodsOf, yearPeriod } from '@/lib/compliance/periods';
 import type { Granularity, NodeCompliance, RuleCheck, RuleKey } from '@/lib/compliance/types';
 import { branchKindLabels } from '@/lib/branches/kinds';
 import styles from './compliance.module.css';
 import { StateBadge } from './StateBadge';
+
+// A figure's link names only the figure: the organization and the rule or period are the cell's
+// row and column headers (and, by period, the rule's badge in the same item), which screen
+// readers announce with it; repeating them in every link doubled the page's weight.
 
 type GridProps = { nodes: NodeCompliance[]; keys: RuleKey[]; year: number; today: string; granularity: Granularity; caption: string };
 
@@ -27,7 +31,6 @@ function YearCell({ check, node, year, today }: { check: RuleCheck; node: NodeCo
   const due = check.periods.filter((p) => p.state !== 'future');
   const met = due.filter((p) => p.state === 'met').length;
   const missed = check.periods.filter((p) => p.state === 'missed');
-  const context = `${node.name} ${year}年${ruleLabel(check.key)}`;
   return (
     <td data-label={ruleShortLabel(check.key)} className={`${styles.cell} ${check.state === 'missed' ? styles.cellMissed : check.state === 'met' ? styles.cellMet : ''}`}>
       <StateBadge state={check.state} />
@@ -35,12 +38,10 @@ function YearCell({ check, node, year, today }: { check: RuleCheck; node: NodeCo
         <li>
           <a href={recordsHref({ branchId: node.id, kind: kindOf(check.key), from, to: until })} className={styles.figure}>
             {`实开 ${check.held} 次`}
-            <span className="visually-hidden">{`：${context}的记录`}</span>
           </a>
           {check.late > 0 && (
             <a href={recordsHref({ branchId: node.id, kind: kindOf(check.key), from, to: until, late: true })} className={styles.late}>
               {`逾期补录 ${check.late}`}
-              <span className="visually-hidden">{`：${context}`}</span>
             </a>
           )}
         </li>
@@ -69,7 +70,6 @@ function PeriodCell({ node, rules, unit, index, label }: { node: NodeCompliance[
               <StateBadge state={p.state}>{ruleShortLabel(key)}</StateBadge>{' '}
               <a href={recordsHref({ branchId: node.id, kind: kindOf(key), from: p.period.from, to: p.period.to })} className={styles.figure}>
                 {`${p.held}/${p.required}`}
-                <span className="visually-hidden">{`：${node.name}${label}${ruleLabel(key)}实开 ${p.held} 次，要求 ${p.required} 次`}</span>
               </a>
               {p.late > 0 && (
                 <a href={recordsHref({ branchId: node.id, kind: kindOf(key), from: p.period.from, to: p.period.to, late: true })} className={styles.late}>

@@ -17,8 +17,7 @@ export function InactiveMembersList({ list }: { list: InactiveMembers }) {
   return (
     <>
       <p className={styles.note}>
-        自 {list.since} 以来未以“出席”登记在任何已提交的组织生活记录中的预备党员和正式党员，共 {list.total} 人
-        {list.capped ? `（仅列出前 ${list.total} 人）` : ''}。入党不满 {list.months} 个月的不列入。
+        自 {list.since} 以来未以“出席”登记在任何已提交的组织生活记录中的预备党员和正式党员，按所在组织排列；入党不满 {list.months} 个月的不列入。
       </p>
       <div className={ui.tableWrap}>
         <table className={`${ui.table} ${styles.list}`}>

@@ -9,7 +9,7 @@ export function StateBadge({ state, children }: { state: CheckState; children?: 
     <span className={styles[state]}>
       <span aria-hidden="true">{icon}</span>
       {children ?? text}
-      {children ? <span className="visually-hidden">（{text}）</span> : null}
+      {children ? <span className="visually-hidden">{`（${text}）`}</span> : null}
     </span>
   );
 }

@@ -17,7 +17,7 @@ export function RecordTable({ items, caption }: { items: RecordListItem[]; capti
   }
   return (
     <div className={ui.tableWrap}>
-      <table className={`${ui.table} ${styles.list}`}>
+      <table className={`${ui.table} ${ui.cards}`}>
         <caption className={styles.caption}>{caption}</caption>
         <thead>
           <tr>

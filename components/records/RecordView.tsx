@@ -70,7 +70,7 @@ export function RecordView({ record }: { record: RecordDetail }) {
           <p className={ui.muted}>未登记出勤。</p>
         ) : (
           <div className={ui.tableWrap}>
-            <table className={`${ui.table} ${styles.list}`}>
+            <table className={`${ui.table} ${ui.cards}`}>
               <caption className={styles.caption}>
                 应到 {expected} 人，实到 {present} 人
               </caption>

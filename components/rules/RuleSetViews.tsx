@@ -24,7 +24,7 @@ export function BranchRuleSetView({ set }: { set: BranchRuleSetItem }) {
         {set.effectiveFrom} 起生效 · 依据：{set.source}
       </p>
       <div className={ui.tableWrap}>
-        <table className={`${ui.table} ${styles.list}`}>
+        <table className={`${ui.table} ${ui.cards}`}>
           <caption className="visually-hidden">{set.name}：组织生活最低频次</caption>
           <thead>
             <tr>

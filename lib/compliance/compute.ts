@@ -22,6 +22,15 @@ type TreeRow = { id: number; parent_id: number | null; kind: ComplianceNode['kin
 
 export const dateText = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
+const nodeOf = (r: TreeRow): ComplianceNode => ({
+  id: Number(r.id),
+  parentId: r.parent_id === null ? null : Number(r.parent_id),
+  kind: r.kind,
+  name: r.name,
+  establishedOn: dateText(r.established_on),
+  dissolvedOn: dateText(r.dissolved_on),
+});
+
 /** The node and every node below it, parents before children, siblings in their sort order. */
 export async function loadSubtree(db: Database, rootId: number): Promise<ComplianceNode[]> {
   const rows = await selectRows<TreeRow>(
@@ -34,14 +43,32 @@ export async function loadSubtree(db: Database, rootId: number): Promise<Complia
           from branches b join tree t on b.parent_id = t.id where t.depth < ${MAX_DEPTH}
         ) select id, parent_id, kind, name, established_on::text as established_on, dissolved_on::text as dissolved_on from tree order by path`,
   );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    parentId: r.parent_id === null ? null : Number(r.parent_id),
-    kind: r.kind,
-    name: r.name,
-    establishedOn: dateText(r.established_on),
-    dissolvedOn: dateText(r.dissolved_on),
-  }));
+  return rows.map(nodeOf);
+}
+
+/** The nodes from `topId` down to `nodeId`, both included (just `nodeId` when it is not below `topId`). */
+export async function loadPath(db: Database, topId: number, nodeId: number): Promise<ComplianceNode[]> {
+  const rows = await selectRows<TreeRow & { depth: number }>(
+    db,
+    sql`with recursive up as (
+          select id, parent_id, kind, name, established_on, dissolved_on, 0 as depth from branches where id = ${nodeId}
+          union all
+          select b.id, b.parent_id, b.kind, b.name, b.established_on, b.dissolved_on, u.depth + 1
+          from branches b join up u on b.id = u.parent_id where u.id <> ${topId} and u.depth < ${MAX_DEPTH}
+        ) select id, parent_id, kind, name, established_on::text as established_on, dissolved_on::text as dissolved_on, depth from up order by depth desc`,
+  );
+  const path = rows.map(nodeOf);
+  return path[0]?.id === topId ? path : path.slice(-1);
+}
+
+/** The node's children in their sort order. */
+export async function loadChildren(db: Database, nodeId: number): Promise<ComplianceNode[]> {
+  const rows = await selectRows<TreeRow>(
+    db,
+    sql`select id, parent_id, kind, name, established_on::text as established_on, dissolved_on::text as dissolved_on
+        from branches where parent_id = ${nodeId} order by sort_order, id`,
+  );
+  return rows.map(nodeOf);
 }
 
 /**

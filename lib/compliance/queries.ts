@@ -1,12 +1,13 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { selectRows } from '@/db/rows';
 import { type Actor, authorize } from '@/lib/auth/permissions';
 import { subtractMonths, todayInBeijing } from '@/lib/calendar/days';
 import { pickRuleSet, ruleSetsOverlapping } from '@/lib/rules/pick';
 import { loadBranchRuleSets } from '@/lib/rules/queries';
-import { compute, dateText, loadSubtree, nodeFilter, refOf, resolveRoot, scopeIds, topNodeId } from './compute';
+import { compute, dateText, loadChildren, loadPath, loadSubtree, nodeFilter, refOf, resolveRoot, scopeIds, topNodeId } from './compute';
 import { type ComplianceNode, type NodeCompliance, rollup, ruleKeysOf } from './evaluate';
 import { yearPeriod } from './periods';
 import type { ComplianceCardData, ComplianceReport, InactiveMembers } from './types';
@@ -72,39 +73,69 @@ export async function branchComplianceCard(actor: Actor, branchId: number, year:
   };
 }
 
-/** Nodes the actor may pick in the compliance filter: their scope, or the whole tree, in tree order. */
-export async function complianceNodeOptions(actor: Actor & { branchId?: number | null }): Promise<{ id: number; label: string }[]> {
+/**
+ * Nodes the actor may pick in the compliance filter, around the node shown: the way down to it
+ * from the top of the actor's scope, the node itself and its children (party groups are judged
+ * with their branch). Not the whole tree: at city size that is ~770 options on every page.
+ */
+export async function complianceNodeOptions(actor: Actor & { branchId?: number | null }, shownId?: number): Promise<{ id: number; label: string }[]> {
   authorize(actor, 'compliance.read');
   const db = await getDb();
-  const rootId = actor.branchId ?? (await topNodeId(db));
-  authorize(actor, 'compliance.read', { branchId: rootId });
-  const nodes = await loadSubtree(db, rootId);
-  const depth = new Map<number, number>();
-  return nodes
-    .filter((n) => n.kind !== 'party_group')
-    .map((n) => {
-      const d = n.parentId !== null && depth.has(n.parentId) ? depth.get(n.parentId)! + 1 : 0;
-      depth.set(n.id, d);
-      return { id: n.id, label: `${'　'.repeat(d)}${n.name}` };
-    });
+  const scopeRoot = actor.branchId ?? (await topNodeId(db));
+  const nodeId = shownId ?? scopeRoot;
+  authorize(actor, 'compliance.read', { branchId: nodeId });
+  const [path, children] = await Promise.all([loadPath(db, scopeRoot, nodeId), loadChildren(db, nodeId)]);
+  const depth = path.length;
+  return [
+    ...path.map((n, i) => ({ id: n.id, label: `${'　'.repeat(i)}${n.name}` })),
+    ...children.filter((n) => n.kind !== 'party_group').map((n) => ({ id: n.id, label: `${'　'.repeat(depth)}${n.name}` })),
+  ];
 }
 
-/** Members (预备党员, 正式党员) with no organizational life attended present for `months` months, capped. */
-export async function inactiveMembers(actor: Actor & { branchId?: number | null }, { branchId, today = todayInBeijing(), limit = 100 }: { branchId: number | null; today?: string; limit?: number }): Promise<InactiveMembers> {
+/** Where a page of the inactive list starts: after this member in (branch, name, id) order. */
+export type InactiveCursor = { branchId: number; name: string; personId: number };
+
+const cursorShape = z.tuple([z.number().int().positive(), z.string().max(200), z.number().int().positive()]);
+
+export function encodeInactiveCursor(c: InactiveCursor): string {
+  return Buffer.from(JSON.stringify([c.branchId, c.name, c.personId]), 'utf8').toString('base64url');
+}
+
+/** A cursor that does not parse reads as the first page: a hand-edited URL never errors. */
+export function decodeInactiveCursor(text: string | undefined): InactiveCursor | null {
+  if (!text || text.length > 400) return null;
+  try {
+    const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    return parsed.success ? { branchId: parsed.data[0], name: parsed.data[1], personId: parsed.data[2] } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Members (预备党员, 正式党员) with no organizational life attended present for the rule's number
+ * of months, a keyset page at a time in (branch, name) order.
+ */
+export async function inactiveMembers(
+  actor: Actor & { branchId?: number | null },
+  { branchId, today = todayInBeijing(), limit = 50, after = null }: { branchId: number | null; today?: string; limit?: number; after?: InactiveCursor | null },
+): Promise<InactiveMembers> {
   authorize(actor, 'compliance.read');
   const db = await getDb();
   const rootId = await resolveRoot(db, actor, branchId);
   const set = pickRuleSet(await loadBranchRuleSets(db), today);
   const months = set?.rules.inactivityMonths ?? 6;
   const since = subtractMonths(today, months);
+  const root = (await loadPath(db, rootId, rootId))[0]!;
   const filter = nodeFilter(sql`p.branch_id`, scopeIds(await loadSubtree(db, rootId)));
+  const start = after ? sql`(p.branch_id, p.name, p.id) > (${after.branchId}::int, ${after.name}::text, ${after.personId}::int)` : sql`true`;
   // Who is flagged is settled per member by an existence test over their attendance; the day
   // they were last present is then read for the listed members only.
   const rows = await selectRows<{ id: number; name: string; status: InactiveMembers['items'][number]['status']; branch_id: number; branch_name: string; last_on: string | null }>(
     db,
     sql`with flagged as (
           select p.id, p.name, p.status, p.branch_id from people p
-          where p.status in ('probationary', 'full_member') and ${filter}
+          where p.status in ('probationary', 'full_member') and ${filter} and ${start}
             and (p.joined_party_on is null or p.joined_party_on <= ${since}::date)
             and not exists (
               select 1 from activity_attendees a join activity_records r on r.id = a.record_id
@@ -118,11 +149,13 @@ export async function inactiveMembers(actor: Actor & { branchId?: number | null 
         from flagged f join branches b on b.id = f.branch_id
         order by f.branch_id, f.name, f.id`,
   );
+  const items = rows.slice(0, limit).map((r) => ({ personId: Number(r.id), name: r.name, status: r.status, branchId: Number(r.branch_id), branchName: r.branch_name, lastPresentOn: dateText(r.last_on) }));
+  const last = items.at(-1);
   return {
+    root: refOf(root),
     since,
     months,
-    total: Math.min(rows.length, limit),
-    capped: rows.length > limit,
-    items: rows.slice(0, limit).map((r) => ({ personId: Number(r.id), name: r.name, status: r.status, branchId: Number(r.branch_id), branchName: r.branch_name, lastPresentOn: dateText(r.last_on) })),
+    items,
+    next: rows.length > limit && last ? encodeInactiveCursor({ branchId: last.branchId, name: last.name, personId: last.personId }) : null,
   };
 }

@@ -9,7 +9,8 @@ export type { RuleCheck } from './evaluate';
 
 export type Granularity = 'month' | 'quarter' | 'year';
 
-export type ComplianceFilters = { branchId: number | null; year: number; granularity: Granularity; gapsOnly: boolean; page: number };
+/** `rule` narrows "gaps only" to the nodes that missed that one rule (the unit summary's drill-down). */
+export type ComplianceFilters = { branchId: number | null; year: number; granularity: Granularity; gapsOnly: boolean; rule: RuleKey | null; page: number };
 
 export type NodeRef = { id: number; name: string; kind: BranchKind };
 
@@ -37,7 +38,8 @@ export type InactiveMember = {
   lastPresentOn: string | null;
 };
 
-export type InactiveMembers = { since: string; months: number; items: InactiveMember[]; total: number; capped: boolean };
+/** A page of the early-warning list of `root`'s subtree; `next` is the following page's cursor. */
+export type InactiveMembers = { root: NodeRef; since: string; months: number; items: InactiveMember[]; next: string | null };
 
 export type LateEntry = { id: number; kind: ActivityKind; heldOn: string; submittedOn: string; daysLate: number; branchId: number; branchName: string };
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
+import { removeStoredFiles } from '@/lib/media/commands';
 import { uploadMediaSchema } from '@/lib/media/schemas';
 import { mediaUrl, thumbnailOf } from '@/lib/media/urls';
 import { correctRecord, deleteDraft, saveDraft, submitRecord, uploadRecordPhoto } from './commands';
@@ -14,6 +15,7 @@ export const saveRecordDraftAction = defineAction({
   permission: 'records.write',
   schema: saveDraftSchema,
   run: saveDraft,
+  afterCommit: (_input, result) => removeStoredFiles(result.removedFiles),
   revalidate: revalidateRecords,
   redirectTo: (_input, saved) => `/admin/records/${saved.id}/edit?saved=${saved.version}`,
 });
@@ -22,6 +24,7 @@ export const submitRecordAction = defineAction({
   permission: 'records.write',
   schema: submitRecordSchema,
   run: submitRecord,
+  afterCommit: (_input, result) => removeStoredFiles(result.removedFiles),
   revalidate: revalidateRecords,
   redirectTo: (_input, saved) => `/admin/records/${saved.id}?submitted=1`,
 });
@@ -38,6 +41,7 @@ export const deleteRecordDraftAction = defineAction({
   permission: 'records.write',
   schema: deleteDraftSchema,
   run: deleteDraft,
+  afterCommit: (_input, result) => removeStoredFiles(result.removedFiles),
   revalidate: revalidateRecords,
   redirectTo: () => '/admin/records?deleted=1',
 });

@@ -13,6 +13,7 @@ import {
   checkPeople,
   checkPhotos,
   currentAttachments,
+  droppedFiles,
   loadRecordForUpdate,
   lockedMessage,
   plannedAttachments,
@@ -29,7 +30,8 @@ import type { deleteDraftSchema, RecordInput } from './schemas';
 // writes the next version row with its reason first, then the record and its parts. The
 // triggers of migration 0007 refuse any other change in SQL as well.
 
-type Saved = { id: number; version: number; revision: number };
+/** `removedFiles`: stored files no row or version refers to any more, deleted after the commit. */
+type Saved = { id: number; version: number; revision: number; removedFiles: string[] };
 
 const auditable = (r: RecordRow) => ({
   branchId: r.branchId,
@@ -61,7 +63,8 @@ async function writeDraft(ctx: ActionContext, input: RecordInput, current?: Reco
   const existing = current ? await currentAttachments(ctx.tx, row.id) : [];
   const plan = plannedAttachments(existing, input.removeAttachmentIds, await readUploads(String(row.id), input.newAttachments));
   await writeParts(ctx, row.id, input, plan);
-  return { row, node, photoAlts, plan };
+  // A draft has no versions yet, so an attachment taken off it is referred to by nothing.
+  return { row, node, photoAlts, plan, removedFiles: droppedFiles(existing, plan) };
 }
 
 async function loadDraft(ctx: ActionContext, input: { id: number | null; version: number | null }) {
@@ -75,15 +78,15 @@ async function loadDraft(ctx: ActionContext, input: { id: number | null; version
 /** Creates a draft, or saves one. A submitted record is refused: it is corrected instead. */
 export async function saveDraft(ctx: ActionContext, input: RecordInput): Promise<Saved> {
   const current = await loadDraft(ctx, input);
-  const { row } = await writeDraft(ctx, input, current);
+  const { row, removedFiles } = await writeDraft(ctx, input, current);
   await ctx.audit({ action: current ? 'record.update' : 'record.create', entityType: 'activity_record', entityId: row.id, before: current ? auditable(current) : undefined, after: auditable(row) });
-  return { id: row.id, version: row.version, revision: row.revision };
+  return { id: row.id, version: row.version, revision: row.revision, removedFiles };
 }
 
 /** Saves the form onto the draft (or a new one) and submits it: revision 1, locked from now on. */
 export async function submitRecord(ctx: ActionContext, input: RecordInput): Promise<Saved> {
   const current = await loadDraft(ctx, input);
-  const { row, node, photoAlts, plan } = await writeDraft(ctx, input, current);
+  const { row, node, photoAlts, plan, removedFiles } = await writeDraft(ctx, input, current);
   const content = await snapshotOf(ctx, input, node.name, photoAlts, plan);
   await ctx.tx.insert(activityRecordVersions).values({ recordId: row.id, revision: 1, content, reason: null, createdBy: ctx.user.id });
   const submittedOn = todayInBeijing();
@@ -93,7 +96,7 @@ export async function submitRecord(ctx: ActionContext, input: RecordInput): Prom
     .where(eq(activityRecords.id, row.id))
     .returning()) as [RecordRow];
   await ctx.audit({ action: 'record.submit', entityType: 'activity_record', entityId: row.id, before: current ? auditable(current) : undefined, after: { ...auditable(after), submittedOn } });
-  return { id: after.id, version: after.version, revision: after.revision };
+  return { id: after.id, version: after.version, revision: after.revision, removedFiles };
 }
 
 /**
@@ -119,7 +122,8 @@ export async function correctRecord(ctx: ActionContext, input: RecordInput): Pro
     .returning()) as [RecordRow];
   await writeParts(ctx, current.id, input, plan);
   await ctx.audit({ action: 'record.correct', entityType: 'activity_record', entityId: current.id, before: auditable(current), after: { ...auditable(after), reason: input.reason } });
-  return { id: after.id, version: after.version, revision };
+  // The versions before this one still name the attachments it drops: their files stay.
+  return { id: after.id, version: after.version, revision, removedFiles: [] };
 }
 
 /** Deletes a draft with its parts. A submitted record is evidence and is never deleted. */
@@ -127,9 +131,10 @@ export async function deleteDraft(ctx: ActionContext, input: z.infer<typeof dele
   const current = await loadRecordForUpdate(ctx, input.id);
   if (current.status !== 'draft') throw new AppError('conflict', '已提交的记录是组织生活的凭据，不能删除。');
   assertVersion(current, input.version);
+  const attachments = await currentAttachments(ctx.tx, current.id);
   await ctx.tx.delete(activityRecords).where(eq(activityRecords.id, current.id));
   await ctx.audit({ action: 'record.delete', entityType: 'activity_record', entityId: current.id, before: auditable(current) });
-  return { id: current.id };
+  return { id: current.id, removedFiles: attachments.map((a) => a.storageKey) };
 }
 
 /** A photo for a record, uploaded into the media library (the library's own checks and audit row). */

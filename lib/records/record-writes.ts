@@ -127,6 +127,12 @@ export function plannedAttachments(existing: (typeof activityRecordAttachments.$
   return { kept, added: uploads };
 }
 
+/** The stored files of attachments the plan drops (a new upload of the same content keeps its file). */
+export function droppedFiles(existing: (typeof activityRecordAttachments.$inferSelect)[], plan: AttachmentPlan): string[] {
+  const still = new Set([...plan.kept.map((a) => a.storageKey), ...plan.added.map((u) => u.storageKey)]);
+  return existing.filter((a) => !still.has(a.storageKey)).map((a) => a.storageKey);
+}
+
 export const recordFields = (input: RecordInput) => ({
   branchId: input.branchId,
   kind: input.kind,

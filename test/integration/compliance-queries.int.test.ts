@@ -4,7 +4,7 @@ import { branchRuleSets } from '@/db/schema/branches';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { complianceCsv, complianceXlsx } from '@/lib/compliance/export';
 import { secretaryDashboard } from '@/lib/compliance/desk';
-import { branchComplianceCard, complianceNodeOptions, complianceReport, inactiveMembers } from '@/lib/compliance/queries';
+import { branchComplianceCard, complianceNodeOptions, complianceReport, decodeInactiveCursor, inactiveMembers } from '@/lib/compliance/queries';
 import { branchRules2018 } from '@/tasks/seed/rules';
 import { branchIdOf, signedIn } from './auth-fixtures';
 import { withDemoDatabase } from './setup/demo-database';
@@ -95,7 +95,16 @@ describe('scope', () => {
     expect(unit.nodes.map((n) => n.node.id)).not.toContain(ids['U01-B1']);
     const all = await complianceReport(as.auditor, { branchId: null, year: 2026, today: TODAY });
     expect(all.nodes.map((n) => n.node.id)).toEqual(expect.arrayContaining([ids['U01-B1'], ids['U02-B2']]));
-    expect((await complianceNodeOptions(as.admin)).length).toBeGreaterThan(20);
+    // The filter offers the way down to the node shown and its children, not the whole tree.
+    const top = await complianceNodeOptions(as.admin);
+    expect(top.map((o) => o.id)).toEqual(expect.arrayContaining([ids.U01, ids.U02]));
+    expect(top.map((o) => o.id)).not.toContain(ids['U01-B1']);
+    const down = await complianceNodeOptions(as.admin, ids['U01-B1']);
+    expect(down.map((o) => o.id).slice(1)).toEqual([ids.U01, ids['U01-B1']]);
+    expect(down.map((o) => o.label)[2]).toMatch(/^　　/);
+    const unitOptions = await complianceNodeOptions(as.secretary2, ids['U02-B2']);
+    expect(unitOptions.map((o) => o.id)).toEqual([ids.U02, ids['U02-B2']]);
+    await expect(complianceNodeOptions(as.secretary2, ids['U01-B1'])).rejects.toMatchObject({ status: 403 });
   });
 
   it('refuses the editor', async () => {
@@ -118,6 +127,17 @@ describe('six months without organizational life', () => {
     const later = await inactiveMembers(as.secretary, { branchId: null, today: '2027-06-15' });
     expect(later.items.length).toBeGreaterThan(3);
     expect(later.items.every((m) => m.lastPresentOn !== null && m.lastPresentOn <= '2026-11-30')).toBe(true);
+  });
+
+  it('pages through the list in (branch, name) order with a cursor, and reads a broken cursor as the first page', async () => {
+    const all = await inactiveMembers(as.auditor, { branchId: null, today: TODAY, limit: 1000 });
+    expect(all.next).toBeNull();
+    const first = await inactiveMembers(as.auditor, { branchId: null, today: TODAY, limit: 3 });
+    expect(first.items).toEqual(all.items.slice(0, 3));
+    const second = await inactiveMembers(as.auditor, { branchId: null, today: TODAY, limit: 3, after: decodeInactiveCursor(first.next!) });
+    expect(second.items).toEqual(all.items.slice(3, 6));
+    expect(decodeInactiveCursor('not-a-cursor')).toBeNull();
+    expect(decodeInactiveCursor(Buffer.from('[1,"x",0]').toString('base64url'))).toBeNull();
   });
 });
 

@@ -3,7 +3,7 @@ import { todayInBeijing } from '@/lib/calendar/days';
 import { session } from './setup/request-mocks';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityAttendees, activityRecords } from '@/db/schema/activities';
+import { activityAttendees, activityRecordAttachments, activityRecords } from '@/db/schema/activities';
 import { branches } from '@/db/schema/branches';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { correctRecordAction, deleteRecordDraftAction, saveRecordDraftAction, submitRecordAction } from '@/lib/records/actions';
@@ -12,7 +12,7 @@ import { lockedMessage } from '@/lib/records/record-writes';
 import { html, pdf } from '../fixtures/media';
 import { auditRowsAfter, branchIdOf, form, lastAuditId, signedIn, stateOf, submit } from './auth-fixtures';
 import { fileOf } from '../fixtures/media';
-import { useTemporaryStorage } from './media-fixtures';
+import { storedBytes, useTemporaryStorage } from './media-fixtures';
 import { attendeesOf, draftIn, libraryImage, membersOf, recordForm, recordRow, recordValues, strangerTo, submittedIn, versionsOf } from './records-fixtures';
 import { withDemoDatabase } from './setup/demo-database';
 
@@ -211,6 +211,41 @@ describe('bad input', () => {
     const outcome = await submit(saveRecordDraftAction, real);
     const detail = await getRecord(users.secretary, idFrom((outcome as { url: string }).url));
     expect(detail?.attachments.map((a) => [a.name, a.kind])).toEqual([['签到表.pdf', 'pdf']]);
+  });
+
+  it("frees the stored file of an attachment taken off a draft or of a deleted draft, and keeps a corrected record's", async () => {
+    as(users.secretary);
+    const withFile = async (values: Record<string, string | number>, name: string) => {
+      const submission = await recordForm(db.db, 'U01-B1', values);
+      submission.set('newAttachment_0', fileOf(pdf(), `${name}.pdf`));
+      return submission;
+    };
+    const keysOf = async (id: number) => (await db.db.select().from(activityRecordAttachments).where(eq(activityRecordAttachments.recordId, id))).map((a) => ({ id: a.id, key: a.storageKey }));
+
+    // Taken off a draft: no version names it, so its file goes.
+    const first = idFrom(((await submit(saveRecordDraftAction, await withFile({}, '签到表一'))) as { url: string }).url);
+    const [one] = await keysOf(first);
+    expect(await storedBytes(one!.key)).not.toBeNull();
+    const row = await recordRow(db.db, first);
+    const removal = await recordForm(db.db, 'U01-B1', { id: first, version: row.version, [`removeAttachment_${one!.id}`]: 'on' });
+    expect((await submit(saveRecordDraftAction, removal)).kind).toBe('redirect');
+    expect(await keysOf(first)).toEqual([]);
+    expect(await storedBytes(one!.key)).toBeNull();
+
+    // A deleted draft takes its files along.
+    const second = idFrom(((await submit(saveRecordDraftAction, await withFile({}, '签到表二'))) as { url: string }).url);
+    const [two] = await keysOf(second);
+    expect(await submit(deleteRecordDraftAction, form({ id: second, version: (await recordRow(db.db, second)).version }))).toMatchObject({ kind: 'redirect' });
+    expect(await storedBytes(two!.key)).toBeNull();
+
+    // A correction that drops an attachment keeps the file: the earlier version still names it.
+    const third = idFrom(((await submit(submitRecordAction, await withFile({}, '签到表三'))) as { url: string }).url);
+    const [three] = await keysOf(third);
+    const submitted = await recordRow(db.db, third);
+    const correction = await recordForm(db.db, 'U01-B1', { id: third, version: submitted.version, reason: '附件上传错误', [`removeAttachment_${three!.id}`]: 'on' });
+    expect((await submit(correctRecordAction, correction)).kind).toBe('redirect');
+    expect(await keysOf(third)).toEqual([]);
+    expect(await storedBytes(three!.key)).not.toBeNull();
   });
 });
 

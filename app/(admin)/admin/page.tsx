@@ -52,7 +52,7 @@ export default async function AdminHome() {
       <p className={styles.muted}>{ROLE_INTRO[user.role]}</p>
       {user.role === 'branch_secretary' && !user.mustChangePassword && can(user, 'reviews.read') && <OpenFindings findings={await openFindings(user)} />}
       <ComplianceDesk user={user} />
-      <ul className={styles.cards}>
+      <ul className={styles.linkCards}>
         {menuFor(user)
           .filter((item) => item.href !== '/admin')
           .map((item) => (

@@ -6,25 +6,27 @@ import ui from '@/components/admin/admin-ui.module.css';
 import { Pagination } from '@/components/news/Pagination';
 import { ComplianceFilterForm } from '@/components/compliance/ComplianceFilterForm';
 import { ComplianceGrid } from '@/components/compliance/ComplianceGrid';
-import { InactiveMembersList } from '@/components/compliance/InactiveMembersList';
 import { UnitSummary } from '@/components/compliance/UnitSummary';
 import styles from '@/components/compliance/compliance.module.css';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import { percent } from '@/lib/compliance/evaluate';
-import { complianceQuery, granularityLabels, parseComplianceFilters, yearOptions } from '@/lib/compliance/filters';
+import { complianceQuery, granularityLabels, listedNodes, parseComplianceFilters, yearOptions } from '@/lib/compliance/filters';
 import { ruleLabel } from '@/lib/compliance/labels';
 import { recordsHref } from '@/lib/compliance/links';
 import { todayInBeijing } from '@/lib/calendar/days';
-import { complianceNodeOptions, complianceReport, inactiveMembers } from '@/lib/compliance/queries';
+import { complianceNodeOptions, complianceReport } from '@/lib/compliance/queries';
 import { AppError } from '@/lib/errors';
+import type { Granularity } from '@/lib/compliance/types';
 import { branchKindLabels } from '@/lib/branches/kinds';
 
 export const metadata: Metadata = { title: '落实情况' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const PAGE_SIZE = 50;
+// Organizations a page: a row of the month view is a dozen cells of figures and links, and the
+// page's weight (HTML and its RSC payload) is most of its server time at city size.
+const PAGE_SIZE: Record<Granularity, number> = { year: 20, quarter: 20, month: 10 };
 
 /** A node outside the actor's scope answers 403, an unknown one 404; never a 500. */
 function refuse(error: unknown): never {
@@ -38,15 +40,18 @@ export default async function CompliancePage({ searchParams }: Props) {
   const me = await requirePermission('compliance.read', undefined, '/admin/compliance');
   const today = todayInBeijing();
   const filters = parseComplianceFilters(await searchParams, today);
-  const [report, nodeOptions, inactive] = await Promise.all([
+  const [report, nodeOptions] = await Promise.all([
     complianceReport(me, { branchId: filters.branchId, year: filters.year, today }),
-    complianceNodeOptions(me),
-    inactiveMembers(me, { branchId: filters.branchId, today }),
+    complianceNodeOptions(me, filters.branchId ?? undefined),
   ]).catch(refuse);
-  const listed = filters.gapsOnly ? report.nodes.filter((n) => !n.compliant) : report.nodes;
-  const pageCount = Math.max(1, Math.ceil(listed.length / PAGE_SIZE));
+  const listed = listedNodes(report.nodes, filters);
+  const pageSize = PAGE_SIZE[filters.granularity];
+  const pageCount = Math.max(1, Math.ceil(listed.length / pageSize));
   const page = Math.min(filters.page, pageCount);
-  const shown = listed.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const shown = listed.slice((page - 1) * pageSize, page * pageSize);
+  // The units' summary is the year's overview; a page deeper into the grid, another view or a
+  // list of gaps links back to it instead of repeating its hundreds of figures.
+  const overview = filters.granularity === 'year' && page === 1 && !filters.gapsOnly;
   const until = `${report.year}-12-31` < today ? `${report.year}-12-31` : today;
   const total = report.total;
   const rate = percent(total.compliant, total.nodes);
@@ -74,7 +79,7 @@ export default async function CompliancePage({ searchParams }: Props) {
             ),
           )}
       </nav>
-      <ComplianceFilterForm filters={filters} rootId={report.root.id} nodes={nodeOptions} years={yearOptions(today)} />
+      <ComplianceFilterForm filters={filters} rootId={report.root.id} nodes={nodeOptions} years={yearOptions(today)} keys={report.keys} />
 
       <h2 className={styles.section}>
         {report.root.name}（{branchKindLabels[report.root.kind]}）{report.year}年
@@ -96,20 +101,25 @@ export default async function CompliancePage({ searchParams }: Props) {
           <strong>{report.nodes.reduce((n, e) => n + e.rules.filter((r) => r.key !== 'secretary_lecture').reduce((m, r) => m + r.late, 0), 0)}</strong>
         </li>
       </ul>
-      {report.nodes.length > 0 && (
-        <>
-          <h2 className={styles.section}>按单位汇总</h2>
-          <p className={styles.note}>每格为“达标组织数/应达标组织数”，点击查看相应记录；统计至 {until}，进行中的周期不计为未达标。</p>
-          <UnitSummary units={report.units} total={total} keys={report.keys} year={report.year} until={until} caption={`${report.year}年各单位落实情况汇总`} />
-        </>
-      )}
+      {report.nodes.length > 0 &&
+        (overview ? (
+          <>
+            <h2 className={styles.section}>按单位汇总</h2>
+            <p className={styles.note}>每格为“达标组织数/应达标组织数”，点击单位名称查看其各组织情况，点击“缺”查看未达标的组织及原因；统计至 {until}，进行中的周期不计为未达标。</p>
+            <UnitSummary units={report.units} total={total} keys={report.keys} year={report.year} caption={`${report.year}年各单位落实情况汇总`} />
+          </>
+        ) : (
+          <p>
+            <a href={`/admin/compliance${complianceQuery({ branchId: report.root.id, year: report.year })}`}>查看{report.year}年按单位汇总</a>
+          </p>
+        ))}
 
       <h2 className={styles.section} id="grid">
         各基层组织{granularityLabels[filters.granularity]}情况
       </h2>
       <div className={styles.summary}>
         <p role="status">
-          {filters.gapsOnly ? '未达标的组织' : '基层组织'}共 {listed.length} 个{pageCount > 1 ? `，第 ${page}/${pageCount} 页` : ''}
+          {filters.rule ? `${ruleLabel(filters.rule)}未达标的组织` : filters.gapsOnly ? '未达标的组织' : '基层组织'}共 {listed.length} 个{pageCount > 1 ? `，第 ${page}/${pageCount} 页` : ''}
         </p>
         <a href={`/admin/compliance/export${complianceQuery({ ...base, page: 1 }, { format: 'csv' })}`} download>
           导出 CSV
@@ -133,8 +143,11 @@ export default async function CompliancePage({ searchParams }: Props) {
       />
       <Pagination page={page} pageCount={pageCount} href={(p) => `/admin/compliance${complianceQuery({ ...base, page: p })}#grid`} />
 
-      <h2 className={styles.section}>连续 {inactive.months} 个月未参加组织生活预警</h2>
-      <InactiveMembersList list={inactive} />
+      <h2 className={styles.section}>预警</h2>
+      <p>
+        <a href={`/admin/compliance/inactive${complianceQuery({ branchId: report.root.id })}`}>长期未参加组织生活的党员名单</a>
+        <span className={styles.note}>（{report.root.name}及下级组织；连续月数按现行规则）</span>
+      </p>
     </>
   );
 }
