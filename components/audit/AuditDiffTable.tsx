@@ -18,7 +18,7 @@ export function AuditDiffTable({ rows }: { rows: DiffRow[] }) {
   return (
     <div className={ui.tableWrap}>
       <table className={ui.table}>
-        <caption className={styles.caption}>
+        <caption className={ui.caption}>
           字段变更：修改 {counts.changed} 项，新增 {counts.added} 项，删除 {counts.removed} 项，未变 {counts.same} 项
         </caption>
         <thead>

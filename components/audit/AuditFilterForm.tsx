@@ -60,7 +60,7 @@ export function AuditFilterForm({ filters, entityTypes, actions }: Props) {
       </Field>
       <Field name="from" label="起始日期" type="date" defaultValue={filters.from ?? ''} />
       <Field name="to" label="截止日期" type="date" defaultValue={filters.to ?? ''} />
-      <div className={`${fields.actions} ${styles.actions}`}>
+      <div className={`${fields.actions} ${ui.actions}`}>
         <button type="submit" className="button">
           筛选
         </button>

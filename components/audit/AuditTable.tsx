@@ -18,7 +18,7 @@ export function AuditTable({ items, caption }: { items: AuditListItem[]; caption
   return (
     <div className={ui.tableWrap}>
       <table className={ui.table}>
-        <caption className={styles.caption}>{caption}</caption>
+        <caption className={ui.caption}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">时间</th>

@@ -18,7 +18,7 @@ export function NodeSwitch({ nodes, current }: { nodes: RecordNodeOption[]; curr
           ))}
         </select>
       </Field>
-      <div className={styles.actions}>
+      <div className={ui.actions}>
         <button type="submit" className="button secondary">
           {current === null ? '下一步' : '更换组织'}
         </button>

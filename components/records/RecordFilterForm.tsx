@@ -87,7 +87,7 @@ export function RecordFilterForm({ filters, nodes, years, list = RECORD_BOOK }: 
       <label className={styles.check}>
         <input type="checkbox" name="late" value="1" defaultChecked={!!filters.late} /> 只看补录
       </label>
-      <div className={styles.actions}>
+      <div className={ui.actions}>
         <button type="submit" className="button">
           筛选
         </button>

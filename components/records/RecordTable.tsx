@@ -18,7 +18,7 @@ export function RecordTable({ items, caption }: { items: RecordListItem[]; capti
   return (
     <div className={ui.tableWrap}>
       <table className={`${ui.table} ${ui.cards}`}>
-        <caption className={styles.caption}>{caption}</caption>
+        <caption className={ui.caption}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">活动日期</th>

@@ -1,3 +1,4 @@
+import ui from '@/components/admin/admin-ui.module.css';
 import { Fragment } from 'react';
 import type { DiffSegment } from '@/lib/articles/diff';
 import { formatDateTime } from '@/lib/format';
@@ -38,7 +39,7 @@ export function RecordVersions({ versions }: { versions: RecordVersion[] }) {
                 <p>与{before}内容相同。</p>
               ) : (
                 <table className={styles.diff}>
-                  <caption className={styles.caption}>
+                  <caption className={ui.caption}>
                     {before}与{after}的对比，共 {v.diff.changedCount} 处改动
                   </caption>
                   <thead>

@@ -71,7 +71,7 @@ export function RecordView({ record }: { record: RecordDetail }) {
         ) : (
           <div className={ui.tableWrap}>
             <table className={`${ui.table} ${ui.cards}`}>
-              <caption className={styles.caption}>
+              <caption className={ui.caption}>
                 应到 {expected} 人，实到 {present} 人
               </caption>
               <thead>

@@ -3,7 +3,6 @@ import Link from 'next/link';
 import ui from '@/components/admin/admin-ui.module.css';
 import { AuditFilterForm } from '@/components/audit/AuditFilterForm';
 import { AuditTable } from '@/components/audit/AuditTable';
-import styles from '@/components/audit/audit.module.css';
 import { KeysetPager } from '@/components/ui/KeysetPager';
 import { auditCursor, auditQueryString, parseAuditFilters } from '@/lib/audit/filters';
 import { AUDIT_EXPORT_LIMIT, listAuditEntries, listAuditFacets } from '@/lib/audit/queries';
@@ -28,7 +27,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
         每一项变更都在同一事务中记入审计日志，记录只增不改，并以哈希链相连。<Link href="/admin/audit/verify">核验审计链</Link>
       </p>
       <AuditFilterForm filters={filters} entityTypes={facets.entityTypes} actions={facets.actions} />
-      <div className={styles.summary}>
+      <div className={ui.summary}>
         <p role="status">
           {filtered ? '符合条件的记录' : '全部记录'}共 {cappedCountLabel(list.count)}
         </p>

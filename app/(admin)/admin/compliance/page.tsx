@@ -64,7 +64,7 @@ export default async function CompliancePage({ searchParams }: Props) {
         {report.ruleSets.length > 0 && <>（{report.year}年适用：{report.ruleSets.map((s) => `${s.name}，${s.effectiveFrom} 起`).join('；')}）</>}。
         {can(me, 'rules.read') && <Link href="/admin/rules">查看规则设置</Link>}
       </p>
-      <nav aria-label="选择年度" className={styles.summary}>
+      <nav aria-label="选择年度" className={ui.summary}>
         {yearOptions(today)
           .slice(0, 3)
           .map((y) =>
@@ -117,7 +117,7 @@ export default async function CompliancePage({ searchParams }: Props) {
       <h2 className={styles.section} id="grid">
         各基层组织{granularityLabels[filters.granularity]}情况
       </h2>
-      <div className={styles.summary}>
+      <div className={ui.summary}>
         <p role="status">
           {filters.rule ? `${ruleLabel(filters.rule)}未达标的组织` : filters.gapsOnly ? '未达标的组织' : '基层组织'}共 {listed.length} 个{pageCount > 1 ? `，第 ${page}/${pageCount} 页` : ''}
         </p>

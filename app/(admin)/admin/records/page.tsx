@@ -44,7 +44,7 @@ export default async function RecordsPage({ searchParams }: Props) {
         </p>
       )}
       <RecordFilterForm filters={filters} nodes={nodes} years={years} />
-      <div className={styles.summary}>
+      <div className={ui.summary}>
         <p role="status">
           {hasFilters(filters) ? '符合条件的记录' : '全部记录'}共 {cappedCountLabel(list.count)}
         </p>

@@ -43,7 +43,7 @@ export default async function InactiveMembersPage({ searchParams }: Props) {
       {after && <p className={styles.note}>接续上一页。</p>}
       <InactiveMembersList list={list} />
       {(after || list.next) && (
-        <nav aria-label="分页" className={styles.summary}>
+        <nav aria-label="分页" className={ui.summary}>
           {after && <a href={here()}>第一页</a>}
           {list.next && (
             <a href={here({ after: list.next })} rel="next">
