@@ -3,6 +3,7 @@ import { session } from './setup/request-mocks';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articles } from '@/db/schema/articles';
+import { branches } from '@/db/schema/branches';
 import { columns } from '@/db/schema/columns';
 import { inspections } from '@/db/schema/inspections';
 import { findings } from '@/db/schema/reviews';
@@ -154,7 +155,7 @@ describe('figures by the day raised', () => {
     await inspectionFindingIn(db.db, b, { raisedOn: '2021-01-01', state: 'open', dueOn: inDays(-5) }); // raised next year: not counted
     const period = { from: '2020-01-01', to: '2020-12-31' };
     const stats = await getInspectionStats(users.admin, period);
-    const unitOf = async (code: string) => (await db.db.execute<{ unit_name: string }>(sql`select unit_name from branches where code = ${code}`)).rows[0]!.unit_name;
+    const unitOf = async (code: string) => (await db.db.select({ unitName: branches.unitName }).from(branches).where(eq(branches.code, code)))[0]!.unitName;
     expect(stats.units).toEqual(
       expect.arrayContaining([
         { unitName: await unitOf('U04-B1'), raised: 4, closed: 2, overdue: 1, rate: 50, medianDaysToClose: 7 },
