@@ -7,6 +7,7 @@ import { branches } from '@/db/schema/branches';
 import { columns } from '@/db/schema/columns';
 import { inspections } from '@/db/schema/inspections';
 import { findings } from '@/db/schema/reviews';
+import { GET as exportFindings } from '@/app/(admin)/admin/inspections/export/route';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { addInspectionFindingAction, createInspectionAction, draftInspectionNoticeAction, releaseInspectionAction } from '@/lib/inspections/actions';
 import { getInspection, getInspectionStats, listInspectionFindings, listInspections } from '@/lib/inspections/queries';
@@ -175,6 +176,24 @@ describe('figures by the day raised', () => {
   it('shows the seeded inspection as one closed and one overdue', async () => {
     const stats = await getInspectionStats(users.admin, { from: '2026-09-16', to: '2026-09-16' });
     expect(stats.units).toEqual([{ unitName: '江州市财政局', raised: 2, closed: 1, overdue: 1, rate: 50, medianDaysToClose: 23 }]);
+  });
+});
+
+describe('the export', () => {
+  const url = (format: string) => `http://localhost/admin/inspections/export?from=2026-09-16&to=2026-09-16&measure=overdue&format=${format}`;
+
+  it('gives the findings behind a figure as CSV and XLSX, and nothing to an editor', async () => {
+    as(users.editor);
+    expect((await exportFindings(new Request(url('csv')))).status).toBe(403);
+    as(users.admin);
+    const csv = await exportFindings(new Request(url('csv')));
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="inspection-findings-20260916-20260916-overdue.csv"');
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('主题党日活动照片与上月重复使用');
+    const xlsx = await exportFindings(new Request(url('xlsx')));
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
   });
 });
 
