@@ -51,6 +51,17 @@ test('the seeded inspection reads one closed and one overdue, and drills down to
   await expect(rows.nth(1)).toContainText('已逾期');
   await expect(auditor.getByRole('link', { name: 'CSV' })).toHaveAttribute('href', /\/admin\/inspections\/export\?.*measure=overdue.*format=csv/);
   await scanBothWidths(auditor);
+
+  // The admin reads the inspection (steps of each finding); no 通报 while a finding is open.
+  const admin = await pageAs(browser, 'admin');
+  await admin.goto('/admin/inspections?from=2026-09-01&to=2026-09-30');
+  await admin.getByRole('link', { name: '中共江州市财政局机关委员会' }).click();
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText('中共江州市财政局机关委员会：四不两直');
+  const closed = admin.getByRole('article').filter({ hasText: '党费收缴台账' });
+  await expect(closed.getByRole('list', { name: '处理过程' }).getByRole('listitem')).toHaveCount(3);
+  await expect(admin.getByRole('button', { name: '生成通报草稿' })).toHaveCount(0);
+  await expect(admin.getByRole('form', { name: '登记问题' })).toHaveCount(0);
+  await scanBothWidths(admin);
 });
 
 test('auditor creates an inspection of a branch with two findings and releases it; the secretary sees it then, and answers', async ({ browser }) => {
