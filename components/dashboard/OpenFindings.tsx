@@ -24,7 +24,17 @@ export function OpenFindings({ findings }: { findings: Finding[] }) {
             {findings.map((f) => (
               <li key={f.id}>
                 <FindingStateBadge state={f.state} /> <OverdueMark overdue={f.overdue} />{' '}
-                {f.recordId ? <Link href={`/admin/records/${f.recordId}#finding-${f.id}`}>{findingCategoryLabels[f.category]}：{f.recordTopic ?? `第 ${f.recordId} 号记录`}</Link> : findingCategoryLabels[f.category]}
+                {f.recordId ? (
+                  <Link href={`/admin/records/${f.recordId}#finding-${f.id}`}>
+                    {findingCategoryLabels[f.category]}：{f.recordTopic ?? `第 ${f.recordId} 号记录`}
+                  </Link>
+                ) : f.inspectionId ? (
+                  <Link href={`/admin/inspections/${f.inspectionId}#finding-${f.id}`}>
+                    {findingCategoryLabels[f.category]}（明察暗访）：{f.comment}
+                  </Link>
+                ) : (
+                  findingCategoryLabels[f.category]
+                )}
                 <span className={ui.muted}>（整改期限 {f.dueOn}，{f.branchName}）</span>
               </li>
             ))}

@@ -17,6 +17,22 @@ const NOTICES: Record<string, string> = {
   reviewed: '记录已审核合格并锁定；此后的更正须重新审核。',
 };
 
+/** Every step of a finding: who, when, and what they wrote. */
+export function FindingSteps({ steps }: { steps: FindingWithSteps['steps'] }) {
+  return (
+    <ol className={styles.steps} aria-label="处理过程">
+      {steps.map((s) => (
+        <li key={s.id}>
+          <strong>{findingStepLabels[s.kind]}</strong>：{s.actorName ?? '（无账号）'}，<time dateTime={s.createdAt.toISOString()}>{formatDateTime(s.createdAt)}</time>
+          {s.kind !== 'raise' && s.note && <>。{s.note}</>}
+          {s.correctedRevision !== null && <>（附更正后的记录第 {s.correctedRevision} 版）</>}
+          {s.kind === 'reopen' && s.dueOn && <>（新的整改期限 {s.dueOn}）</>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function Finding({ finding, record, review }: { finding: FindingWithSteps; record: RecordFacts; review: RecordReview }) {
   const answerable = review.canAnswer && (finding.state === 'open' || finding.state === 'reopened');
   const corrected = finding.recordRevision !== null && record.revision > finding.recordRevision ? record.revision : null;
@@ -31,16 +47,7 @@ function Finding({ finding, record, review }: { finding: FindingWithSteps; recor
         <span>针对第 {finding.recordRevision} 版</span>
         <span>提出：{finding.raisedByName ?? '（无账号）'}，{finding.raisedOn}</span>
       </p>
-      <ol className={styles.steps} aria-label="处理过程">
-        {finding.steps.map((s) => (
-          <li key={s.id}>
-            <strong>{findingStepLabels[s.kind]}</strong>：{s.actorName ?? '（无账号）'}，<time dateTime={s.createdAt.toISOString()}>{formatDateTime(s.createdAt)}</time>
-            {s.kind !== 'raise' && s.note && <>。{s.note}</>}
-            {s.correctedRevision !== null && <>（附更正后的记录第 {s.correctedRevision} 版）</>}
-            {s.kind === 'reopen' && s.dueOn && <>（新的整改期限 {s.dueOn}）</>}
-          </li>
-        ))}
-      </ol>
+      <FindingSteps steps={finding.steps} />
       {answerable && <AnswerForm findingId={finding.id} version={finding.version} correctedRevision={corrected} />}
       {review.canMark && finding.state === 'answered' && <RecheckForms findingId={finding.id} version={finding.version} dueOn={finding.dueOn} />}
     </article>

@@ -10,4 +10,5 @@ export * from './lectures';
 export * from './media';
 export * from './people';
 export * from './training';
+export * from './inspections';
 export * from './reviews';

@@ -4,6 +4,7 @@ import { users } from './accounts';
 import { activityRecords } from './activities';
 import { branches } from './branches';
 import { oneOf, timestamps, versioned } from './helpers';
+import { inspections } from './inspections';
 
 // An auditor's finding and its rectification loop (整改): raised → answered → closed, or
 // reopened and answered again. Findings are never deleted, and every step is a row of
@@ -16,7 +17,7 @@ export type FindingCategory = (typeof findingCategories)[number];
 export const findingStates = ['open', 'answered', 'reopened', 'closed'] as const;
 export type FindingState = (typeof findingStates)[number];
 
-/** What raised the finding: a review of one record, or (later) an inspection of a node. */
+/** What raised the finding: a review of one record, or an inspection of a node. */
 export const findingSources = ['record_review', 'inspection'] as const;
 
 export const findingStepKinds = ['raise', 'answer', 'reopen', 'close'] as const;
@@ -35,6 +36,8 @@ export const findings = pgTable(
     recordId: integer().references(() => activityRecords.id, { onDelete: 'restrict' }),
     // The record's revision the finding was raised on: an answer may name a later one.
     recordRevision: integer(),
+    // The inspection that raised it (source 'inspection' only).
+    inspectionId: integer().references(() => inspections.id, { onDelete: 'restrict' }),
     category: text({ enum: findingCategories }).notNull(),
     comment: text().notNull(),
     dueOn: date({ mode: 'string' }).notNull(),
@@ -54,11 +57,13 @@ export const findings = pgTable(
     // Open findings of a subtree and overdue ones per unit: by node, then due day.
     index('findings_branch_due_idx').on(t.branchId, t.dueOn, t.id).where(sql`${t.state} <> 'closed'`),
     index('findings_raised_idx').on(t.raisedOn, t.branchId),
+    index('findings_inspection_idx').on(t.inspectionId, t.id),
     check('findings_source_check', oneOf(t.source, findingSources)),
     check('findings_category_check', oneOf(t.category, findingCategories)),
     check('findings_state_check', oneOf(t.state, findingStates)),
     check('findings_comment_check', sql`length(trim(${t.comment})) > 0`),
     check('findings_record_check', sql`${t.source} <> 'record_review' or (${t.recordId} is not null and ${t.recordRevision} is not null)`),
+    check('findings_inspection_check', sql`(${t.source} = 'inspection') = (${t.inspectionId} is not null)`),
     check('findings_closed_check', sql`(${t.state} = 'closed') = (${t.closedAt} is not null)`),
   ],
 );

@@ -15,6 +15,7 @@ export const auditEntityTypes = {
   activity_record: '组织生活记录',
   branch_rule_set: '组织生活规则',
   finding: '审核问题',
+  inspection: '明察暗访',
 } as const;
 
 export type AuditEntityType = keyof typeof auditEntityTypes;
@@ -34,6 +35,7 @@ export const auditActionGroups = {
   rules: '组织生活规则',
   review: '记录审核',
   finding: '审核问题',
+  inspection: '明察暗访',
 } as const;
 
 type Group = keyof typeof auditActionGroups;
@@ -93,6 +95,10 @@ export const auditActions = {
   'finding.answer': { entityType: 'finding', label: '报送整改说明' },
   'finding.reopen': { entityType: 'finding', label: '退回重新整改' },
   'finding.close': { entityType: 'finding', label: '确认整改到位' },
+  'inspection.create': { entityType: 'inspection', label: '新建明察暗访' },
+  'inspection.add_finding': { entityType: 'finding', label: '明察暗访提出问题' },
+  'inspection.release': { entityType: 'inspection', label: '发布督查结果' },
+  'inspection.notice_draft': { entityType: 'article', label: '生成通报草稿' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

@@ -14,6 +14,7 @@ const ITEMS: MenuItem[] = [
   { href: '/admin/records', label: '组织生活记录', permission: 'records.read' },
   { href: '/admin/compliance', label: '落实情况', permission: 'compliance.read' },
   { href: '/admin/reviews', label: '审核', permission: 'reviews.read' },
+  { href: '/admin/inspections', label: '明察暗访', permission: 'inspections.read' },
   { href: '/admin/rules', label: '规则设置', permission: 'rules.read' },
   { href: '/admin/users', label: '用户管理', permission: 'users.read' },
   { href: '/admin/audit', label: '审计日志', permission: 'audit.read' },

@@ -8,14 +8,14 @@ const actor = (role: Actor['role'], branchScope: number[] | null = null): Actor 
 describe('permission matrix', () => {
   it('lets admins do everything but the review steps, which belong to auditors and branches', () => {
     for (const action of Object.keys(permissionMatrix) as (keyof typeof permissionMatrix)[]) {
-      expect(can(actor('admin'), action), action).toBe(action !== 'reviews.mark' && action !== 'reviews.answer');
+      expect(can(actor('admin'), action), action).toBe(action !== 'reviews.mark' && action !== 'reviews.answer' && action !== 'inspections.manage');
     }
     expect(can(actor('admin'), 'reviews.read')).toBe(true);
   });
 
   it('lets auditors write nothing but review marks (and their own password)', () => {
     const writes = (Object.keys(permissionMatrix) as (keyof typeof permissionMatrix)[]).filter((a) => !a.endsWith('.read'));
-    expect(writes.filter((a) => can(actor('auditor'), a))).toEqual(['account.changePassword', 'reviews.mark']);
+    expect(writes.filter((a) => can(actor('auditor'), a))).toEqual(['account.changePassword', 'reviews.mark', 'inspections.manage']);
   });
 
   it('lets only auditors mark and only a branch answer for its subtree', () => {
@@ -25,6 +25,15 @@ describe('permission matrix', () => {
     expect(can(secretary, 'reviews.answer', { branchId: 20 })).toBe(false);
     expect(can(actor('auditor'), 'reviews.answer')).toBe(false);
     expect(can(actor('editor'), 'reviews.read')).toBe(false);
+  });
+
+  it('lets only auditors run inspections and only admins start a 通报 draft; editors see none', () => {
+    for (const role of roles) {
+      expect(can(actor(role), 'inspections.manage'), role).toBe(role === 'auditor');
+      expect(can(actor(role), 'inspections.notice'), role).toBe(role === 'admin');
+    }
+    expect(can(actor('editor'), 'inspections.read')).toBe(false);
+    expect(can(actor('branch_secretary', [10, 11]), 'inspections.read', { branchId: 20 })).toBe(false);
   });
 
   it('keeps editors away from publishing and user management', () => {

@@ -34,6 +34,12 @@ export const permissionMatrix = {
   'reviews.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'reviews.mark': { auditor: 'any' },
   'reviews.answer': { branch_secretary: 'branch' },
+  // Inspections of a unit or node (明察暗访): auditors create, add findings and release; admins
+  // read all and start a 通报 draft from a closed one; a secretary reads released inspections of
+  // their subtree and answers the findings through reviews.answer.
+  'inspections.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
+  'inspections.manage': { auditor: 'any' },
+  'inspections.notice': { admin: 'any' },
   'lectures.manage': { admin: 'any' },
   'training.manage': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

@@ -7,7 +7,8 @@ import { answerFindingSchema, closeFindingSchema, markReviewedSchema, raiseFindi
 
 // The review queue, the record pages, the record book and the secretary's desk all show review state.
 const revalidateReviews = () => revalidatePath('/admin', 'layout');
-const backToRecord = (_input: unknown, r: { recordId: number | null }) => (r.recordId ? `/admin/records/${r.recordId}` : '/admin/reviews');
+const backToRecord = (_input: unknown, r: { recordId: number | null; inspectionId: number | null }) =>
+  r.recordId ? `/admin/records/${r.recordId}` : r.inspectionId ? `/admin/inspections/${r.inspectionId}` : '/admin/reviews';
 
 export const markRecordReviewedAction = defineAction({
   permission: 'reviews.mark',

@@ -6,6 +6,7 @@ import type { ActionContext } from '@/lib/actions/define-action';
 import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { todayInBeijing } from '@/lib/calendar/days';
+import { releasedToBranch } from '@/lib/inspections/visibility';
 import type { AnswerFindingInput, CloseFindingInput, RaiseFindingInput, ReopenFindingInput } from './schemas';
 import { takeStep } from './state-machine';
 import type { FindingStepKind } from './types';
@@ -120,12 +121,19 @@ export async function answerFinding(ctx: ActionContext, input: AnswerFindingInpu
   await ctx.tx.insert(findingSteps).values({ findingId: finding.id, kind: 'answer', note: input.note, correctedRevision: input.correctedRevision, actorId: ctx.user.id });
   const [after] = await ctx.tx.update(findings).set({ state, lastStepAt: sql`now()`, version: sql`${findings.version} + 1` }).where(eq(findings.id, finding.id)).returning();
   await ctx.audit({ action: 'finding.answer', entityType: 'finding', entityId: finding.id, before: auditable(finding), after: { ...auditable(after!), note: input.note, correctedRevision: input.correctedRevision } });
-  return { findingId: finding.id, recordId: finding.recordId };
+  return { findingId: finding.id, recordId: finding.recordId, inspectionId: finding.inspectionId };
 }
 
-/** Another branch's finding is refused in words, not only with a bare 403. */
+/**
+ * Another branch's finding is refused in words, not only with a bare 403; an inspection's
+ * finding the branch cannot see yet (not released) is, for it, no finding at all.
+ */
 async function loadForAnswer(ctx: ActionContext, input: AnswerFindingInput) {
-  const [peek] = await ctx.tx.select({ branchId: findings.branchId }).from(findings).where(eq(findings.id, input.findingId));
+  const [peek] = await ctx.tx
+    .select({ branchId: findings.branchId, visible: sql<boolean>`${releasedToBranch()}` })
+    .from(findings)
+    .where(eq(findings.id, input.findingId));
+  if (peek && !peek.visible) throw new AppError('not_found', '该问题不存在。');
   if (peek && !can(ctx.user, 'reviews.answer', { branchId: peek.branchId })) {
     throw new AppError('forbidden', '该问题不属于您所在的党组织，不能由您答复整改。');
   }
@@ -140,7 +148,7 @@ export async function reopenFinding(ctx: ActionContext, input: ReopenFindingInpu
   await ctx.tx.insert(findingSteps).values({ findingId: finding.id, kind: 'reopen', note: input.comment, dueOn: input.dueOn, actorId: ctx.user.id });
   const [after] = await ctx.tx.update(findings).set({ state, dueOn, lastStepAt: sql`now()`, version: sql`${findings.version} + 1` }).where(eq(findings.id, finding.id)).returning();
   await ctx.audit({ action: 'finding.reopen', entityType: 'finding', entityId: finding.id, before: auditable(finding), after: { ...auditable(after!), comment: input.comment } });
-  return { findingId: finding.id, recordId: finding.recordId };
+  return { findingId: finding.id, recordId: finding.recordId, inspectionId: finding.inspectionId };
 }
 
 /** 整改到位: the finding is final; its record, once no finding is left open, awaits a new review. */
@@ -163,5 +171,5 @@ export async function closeFinding(ctx: ActionContext, input: CloseFindingInput)
     }
   }
   await ctx.audit({ action: 'finding.close', entityType: 'finding', entityId: finding.id, before: auditable(finding), after: { ...auditable(after!), note: input.note } });
-  return { findingId: finding.id, recordId: finding.recordId };
+  return { findingId: finding.id, recordId: finding.recordId, inspectionId: finding.inspectionId };
 }

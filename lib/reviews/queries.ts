@@ -9,6 +9,7 @@ import { branches, branchRuleSets } from '@/db/schema/branches';
 import { findings, findingSteps } from '@/db/schema/reviews';
 import { type Actor, authorize, can } from '@/lib/auth/permissions';
 import { addDays, todayInBeijing } from '@/lib/calendar/days';
+import { releasedToBranch } from '@/lib/inspections/visibility';
 import { isOverdue } from './overdue';
 import { reviewScope } from './queue';
 import type { Finding, FindingState, FindingStep, FindingWithSteps, RecordReview, UnitOverdue } from './types';
@@ -26,6 +27,7 @@ const findingFields = {
   recordId: findings.recordId,
   recordRevision: findings.recordRevision,
   recordTopic: activityRecords.topic,
+  inspectionId: findings.inspectionId,
   category: findings.category,
   comment: findings.comment,
   dueOn: findings.dueOn,
@@ -46,16 +48,25 @@ function selectFindings(db: Awaited<ReturnType<typeof getDb>>, where: SQL | unde
 
 const withOverdue = (today: string) => (f: Omit<Finding, 'overdue'>): Finding => ({ ...f, overdue: isOverdue(f, today) });
 
+/** A branch-scoped actor: findings of their subtree, an inspection's only once it is released. */
 function scoped(actor: Actor): SQL | undefined {
   const scope = reviewScope(actor);
-  return scope === null ? undefined : scope.length ? inArray(findings.branchId, [...scope]) : sql`false`;
+  return scope === null ? undefined : scope.length ? and(inArray(findings.branchId, [...scope]), releasedToBranch()) : sql`false`;
 }
 
 /** The findings on a record, oldest first, each with its steps (who and when). */
 export async function findingsOfRecord(actor: Actor, record: { id: number; branchId: number }): Promise<FindingWithSteps[]> {
   authorize(actor, 'reviews.read', { branchId: record.branchId });
+  return findingsWithSteps(eq(findings.recordId, record.id));
+}
+
+/**
+ * The findings matching `where`, oldest first, each with its steps. No permission check: the
+ * caller (this module, lib/inspections) has authorized the record or inspection they belong to.
+ */
+export async function findingsWithSteps(where: SQL): Promise<FindingWithSteps[]> {
   const db = await getDb();
-  const rows = await selectFindings(db, eq(findings.recordId, record.id)).orderBy(asc(findings.id));
+  const rows = await selectFindings(db, where).orderBy(asc(findings.id));
   if (rows.length === 0) return [];
   const steps = await db
     .select({

@@ -14,6 +14,7 @@ import { heldOnRange } from '@/lib/records/filters';
 import { type LateEntryInterval, lateDays, lateEntryDaysOn } from '@/lib/records/late-entry';
 import { heldOnKey } from '@/lib/records/list';
 import { lateCondition, loadLateEntryIntervals } from '@/lib/records/thresholds';
+import { releasedToBranch } from '@/lib/inspections/visibility';
 import type { QueueFilters, QueueItem, ReviewCounts } from './types';
 
 // The review queue: submitted records nobody has judged yet, the oldest meeting first (served by
@@ -83,7 +84,7 @@ export async function reviewQueue(actor: Actor, { cursor, pageSize = 30, ...filt
           .orderBy(...q.orderBy)
           .limit(q.limit),
     }),
-    reviewCounts(db, where, branchIds),
+    reviewCounts(db, where, branchIds, reviewScope(actor) !== null),
   ]);
   const items = page.items.map((r) => ({ ...r, lateDays: lateDays(r.heldOn, r.submittedOn, lateEntryDaysOn(intervals, r.heldOn)) }));
   return { ...page, items, counts };
@@ -95,9 +96,10 @@ async function capped(db: Database, table: typeof activityRecords | typeof findi
 }
 
 /** Records per review status under the filters; findings of the same branches per state, and overdue. */
-async function reviewCounts(db: Database, recordWhere: SQL | undefined, branchIds: readonly number[] | null): Promise<ReviewCounts> {
+async function reviewCounts(db: Database, recordWhere: SQL | undefined, branchIds: readonly number[] | null, branchScoped: boolean): Promise<ReviewCounts> {
   const byStatus = (status: 'submitted' | 'reviewed' | 'flagged') => capped(db, activityRecords, and(eq(activityRecords.status, status), recordWhere));
-  const findingWhere = (extra: SQL) => and(inBranches(findings.branchId, branchIds), extra);
+  // A branch counts an inspection's findings only once the inspection is released.
+  const findingWhere = (extra: SQL) => and(inBranches(findings.branchId, branchIds), branchScoped ? releasedToBranch() : undefined, extra);
   const [submitted, reviewed, flagged, open, answered, reopened, closed, overdue] = await Promise.all([
     byStatus('submitted'),
     byStatus('reviewed'),

@@ -42,6 +42,9 @@ const dueDay = (optional: boolean) =>
 /** The revision the auditor looked at: a correction in between must be seen before judging. */
 const seenRevision = z.coerce.number({ error: '缺少记录版本，请刷新页面后重试。' }).int().positive('缺少记录版本，请刷新页面后重试。');
 
+/** Shared with the inspection forms (lib/inspections/schemas.ts). */
+export { text as boundedText, dueDay };
+
 export const markReviewedSchema = z.object({ recordId: id('记录编号'), revision: seenRevision });
 
 export const raiseFindingSchema = z.object({

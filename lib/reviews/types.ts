@@ -24,6 +24,8 @@ export type Finding = {
   recordId: number | null;
   recordRevision: number | null;
   recordTopic: string | null;
+  /** The inspection that raised it (明察暗访), when not a record review. */
+  inspectionId: number | null;
   category: FindingCategory;
   comment: string;
   dueOn: string;

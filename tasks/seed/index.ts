@@ -7,6 +7,7 @@ import { seedArticlesFor } from './demo-news';
 import { seedActivities } from './demo-activities';
 import { ROSTER_BRANCHES, seedBranchTree, seedDemoAccounts, seedPeople } from './demo-org';
 import { seedDevelopment, seedLectureCatalog, seedTraining } from './demo-records';
+import { seedInspections } from './demo-inspections';
 import { seedReviews } from './demo-reviews';
 
 /** Demo content belongs in the embedded database, or on a server only when SEED_DEMO=1. */
@@ -42,6 +43,7 @@ export async function seedDatabase(db: Database, options: { demo: boolean }): Pr
     const notMembers = await seedDevelopment(tx, ids);
     await seedActivities(tx, { ...ids, codes: branchIdsByCode, notMembers });
     await seedReviews(tx, ids);
+    await seedInspections(tx, { users, codes: branchIdsByCode });
     return { base: true, demo: 'seeded' } as const;
   });
 }
