@@ -43,10 +43,8 @@ export async function latestShowcaseYear(): Promise<number | null> {
   return row?.year ?? null;
 }
 
-/** Lectures of the newest showcase list (百节精品党课), for the home page teaser. */
+/** Lectures of the newest showcase list (百节精品党课), for the home page teaser: one query. */
 export async function listShowcaseLectures({ limit = 4 }: { limit?: number } = {}): Promise<{ year: number | null; lectures: ShowcaseLecture[] }> {
-  const year = await latestShowcaseYear();
-  if (year === null) return { year, lectures: [] };
   const db = await getDb();
   const rows = await db
     .select({
@@ -57,13 +55,15 @@ export async function listShowcaseLectures({ limit = 4 }: { limit?: number } = {
       lecturerName: lecturers.name,
       lecturerUnit: lecturers.unitName,
       durationMinutes: lectures.durationMinutes,
+      year: lectureShowcases.year,
     })
-    .from(lectures)
+    .from(lectureShowcases)
+    .innerJoin(lectures, eq(lectures.id, lectureShowcases.lectureId))
     .innerJoin(lecturers, eq(lecturers.id, lectures.lecturerId))
-    .where(and(publicLecture, onShowcase(year)))
+    .where(and(publicLecture, sql`${lectureShowcases.year} = (select max(${lectureShowcases.year}) from ${lectureShowcases})`))
     .orderBy(desc(lectures.createdAt), desc(lectures.id))
     .limit(limit);
-  return { year, lectures: rows };
+  return { year: rows[0]?.year ?? null, lectures: rows.map(({ year: _year, ...lecture }) => lecture) };
 }
 
 export type CatalogFilters = { theme?: LectureTheme; format?: LectureFormat; lecturerId?: number; year?: number; q?: string };
@@ -322,11 +322,13 @@ export async function listHallSessions({ now = new Date(), pastLimit = 30 }: { n
 }
 
 /** Addresses for the sitemap: published lectures and public lecturers with their last change. */
-export async function listLectureSitemapEntries(): Promise<{ lectures: { id: number; lastModified: Date }[]; lecturers: { id: number; lastModified: Date }[] }> {
+export async function listLectureSitemapEntries(): Promise<{ lectures: { id: number; lastModified: Date }[]; lecturers: { id: number; lastModified: Date }[]; hallLastModified: Date | null }> {
   const db = await getDb();
-  const [lectureRows, lecturerRows] = await Promise.all([
+  const [lectureRows, lecturerRows, hall] = await Promise.all([
     db.select({ id: lectures.id, lastModified: lectures.updatedAt }).from(lectures).innerJoin(lecturers, eq(lecturers.id, lectures.lecturerId)).where(publicLecture).orderBy(asc(lectures.id)),
     db.select({ id: lecturers.id, lastModified: lecturers.updatedAt }).from(lecturers).where(publicLecturer).orderBy(asc(lecturers.id)),
+    db.select({ at: sql<string | null>`max(${hallSessions.updatedAt})` }).from(hallSessions),
   ]);
-  return { lectures: lectureRows, lecturers: lecturerRows };
+  const hallAt = hall[0]?.at;
+  return { lectures: lectureRows, lecturers: lecturerRows, hallLastModified: hallAt ? new Date(hallAt) : null };
 }
