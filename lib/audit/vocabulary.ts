@@ -15,6 +15,8 @@ export const auditEntityTypes = {
   activity_record: '组织生活记录',
   branch_rule_set: '组织生活规则',
   finding: '审核问题',
+  lecturer: '党课讲师',
+  lecture: '党课',
 } as const;
 
 export type AuditEntityType = keyof typeof auditEntityTypes;
@@ -34,6 +36,8 @@ export const auditActionGroups = {
   rules: '组织生活规则',
   review: '记录审核',
   finding: '审核问题',
+  lecturer: '党课讲师',
+  lecture: '党课',
 } as const;
 
 type Group = keyof typeof auditActionGroups;
@@ -93,6 +97,16 @@ export const auditActions = {
   'finding.answer': { entityType: 'finding', label: '报送整改说明' },
   'finding.reopen': { entityType: 'finding', label: '退回重新整改' },
   'finding.close': { entityType: 'finding', label: '确认整改到位' },
+  'lecturer.create': { entityType: 'lecturer', label: '新增党课讲师' },
+  'lecturer.update': { entityType: 'lecturer', label: '修改党课讲师' },
+  'lecturer.list': { entityType: 'lecturer', label: '列入年度讲师名单' },
+  'lecturer.unlist': { entityType: 'lecturer', label: '移出年度讲师名单' },
+  'lecture.create': { entityType: 'lecture', label: '新增党课' },
+  'lecture.update': { entityType: 'lecture', label: '修改党课' },
+  'lecture.publish': { entityType: 'lecture', label: '公开党课' },
+  'lecture.unpublish': { entityType: 'lecture', label: '撤下党课' },
+  'lecture.showcase': { entityType: 'lecture', label: '列入年度精品党课' },
+  'lecture.unshowcase': { entityType: 'lecture', label: '移出年度精品党课' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;
