@@ -76,7 +76,7 @@ export const CATALOG_PAGE_SIZE = 20;
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** The text search's condition: bigram phrases on the vector, lone characters as substrings. */
-function textMatch(q: string | undefined): SQL | undefined | 'nothing' {
+function textMatch(q: string | undefined): SQL | undefined {
   if (!q) return undefined;
   const parsed = parseSearchQuery(q);
   if (parsed.kind === 'empty') return undefined;
@@ -96,7 +96,7 @@ export async function listCatalog(filters: CatalogFilters, { page = 1, pageSize 
     filters.format ? eq(lectures.format, filters.format) : undefined,
     filters.lecturerId ? eq(lectures.lecturerId, filters.lecturerId) : undefined,
     filters.year ? onShowcase(filters.year) : undefined,
-    match === 'nothing' ? sql`false` : match,
+    match,
   );
   return paginate({
     page,
