@@ -16,7 +16,7 @@ const config = [
   {
     // Public pages are plain HTML rendered by route handlers, with no client router
     // (docs/public-pages.md): ordinary links and a document <head> are what they need.
-    files: ['app/(public)/**', 'components/site/**', 'components/news/**', 'components/lectures/LectureTeaser.tsx', 'components/media/AttachmentList.tsx'],
+    files: ['app/(public)/**', 'components/site/**', 'components/news/**', 'components/lectures/*.tsx', 'components/media/AttachmentList.tsx'],
     rules: { '@next/next/no-html-link-for-pages': 'off', '@next/next/no-head-element': 'off' },
   },
   {

@@ -41,6 +41,17 @@ const nextConfig: NextConfig = {
           has: [{ type: 'query', key: 'page', value: '(?<page>[0-9]{1,6})' }],
           destination: '/columns/:slug/page/:page',
         },
+        // The unfiltered catalog is cached; any filter, search or page is rendered per request.
+        ...['q', 'theme', 'format', 'lecturer', 'year', 'page'].map((key) => ({
+          source: '/lectures',
+          has: [{ type: 'query' as const, key }],
+          destination: '/lectures/find',
+        })),
+        {
+          source: '/lecturers',
+          has: [{ type: 'query', key: 'year', value: '(?<year>[0-9]{4})' }],
+          destination: '/lecturers/year/:year',
+        },
       ],
       afterFiles: [],
       fallback: [],

@@ -20,6 +20,10 @@ const pages = [
   { name: 'article (video)', path: '/articles/2025-12-digital-newscast-year-review' },
   { name: 'search', path: `/search?q=${encodeURIComponent('党建')}` },
   { name: 'about', path: '/about' },
+  { name: 'lecture catalog', path: '/lectures' },
+  { name: 'lecture', path: '/lectures/1' },
+  { name: 'lecturers', path: '/lecturers' },
+  { name: 'lecture hall', path: '/lectures/hall' },
 ];
 
 type Row = { name: string; path: string; performance: number; accessibility: number; tbtMs: number; lcpMs: number; fcpMs: number; cls: number; kb: number; scriptKb: number };

@@ -1,6 +1,7 @@
 import { initDatabase } from '@/db/client';
 import type { DatabaseHandle } from '@/db/open';
 import { isBuildPhase } from '@/lib/env';
+import { rebuildLectureSearchVectors } from '@/lib/lectures/search-index';
 import { rebuildArticleSearchVectors } from '@/lib/news/search-index';
 import { seedDatabase, wantsDemoContent } from './seed';
 
@@ -8,6 +9,7 @@ import { seedDatabase, wantsDemoContent } from './seed';
 export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
   await seedDatabase(handle.db, { demo: wantsDemoContent(handle) });
   await rebuildArticleSearchVectors(handle.db, { onlyMissing: true });
+  await rebuildLectureSearchVectors(handle.db, { onlyMissing: true });
 }
 
 /** The process's database handle, opened, migrated, seeded and reindexed on first use. */

@@ -45,8 +45,8 @@ describe('AuditFilterForm', () => {
   });
 
   it('keeps a value from the link that the trail does not list', () => {
-    const html = renderToStaticMarkup(<AuditFilterForm filters={{ entityType: 'lecture', action: 'lec' }} entityTypes={['user']} actions={[]} />);
-    expect(html).toContain('<option value="lecture" selected="">lecture</option>');
+    const html = renderToStaticMarkup(<AuditFilterForm filters={{ entityType: 'retired_kind', action: 'lec' }} entityTypes={['user']} actions={[]} />);
+    expect(html).toContain('<option value="retired_kind" selected="">retired_kind</option>');
     expect(html).toContain('<option value="lec" selected="">lec</option>');
   });
 

@@ -18,6 +18,7 @@ const files = [
   'components/news/search.css',
   'components/media/attachment-list.css',
   'components/lectures/lecture-teaser.css',
+  'components/lectures/lectures.css',
 ];
 
 let loaded: { text: string; href: string } | undefined;

@@ -16,6 +16,8 @@ export const auditEntityTypes = {
   branch_rule_set: '组织生活规则',
   finding: '审核问题',
   inspection: '明察暗访',
+  lecturer: '党课讲师',
+  lecture: '党课',
 } as const;
 
 export type AuditEntityType = keyof typeof auditEntityTypes;
@@ -36,6 +38,8 @@ export const auditActionGroups = {
   review: '记录审核',
   finding: '审核问题',
   inspection: '明察暗访',
+  lecturer: '党课讲师',
+  lecture: '党课',
 } as const;
 
 type Group = keyof typeof auditActionGroups;
@@ -99,6 +103,16 @@ export const auditActions = {
   'inspection.add_finding': { entityType: 'finding', label: '明察暗访提出问题' },
   'inspection.release': { entityType: 'inspection', label: '发布督查结果' },
   'inspection.notice_draft': { entityType: 'article', label: '生成通报草稿' },
+  'lecturer.create': { entityType: 'lecturer', label: '新增党课讲师' },
+  'lecturer.update': { entityType: 'lecturer', label: '修改党课讲师' },
+  'lecturer.list': { entityType: 'lecturer', label: '列入年度讲师名单' },
+  'lecturer.unlist': { entityType: 'lecturer', label: '移出年度讲师名单' },
+  'lecture.create': { entityType: 'lecture', label: '新增党课' },
+  'lecture.update': { entityType: 'lecture', label: '修改党课' },
+  'lecture.publish': { entityType: 'lecture', label: '公开党课' },
+  'lecture.unpublish': { entityType: 'lecture', label: '撤下党课' },
+  'lecture.showcase': { entityType: 'lecture', label: '列入年度精品党课' },
+  'lecture.unshowcase': { entityType: 'lecture', label: '移出年度精品党课' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

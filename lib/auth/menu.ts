@@ -15,6 +15,8 @@ const ITEMS: MenuItem[] = [
   { href: '/admin/compliance', label: '落实情况', permission: 'compliance.read' },
   { href: '/admin/reviews', label: '审核', permission: 'reviews.read' },
   { href: '/admin/inspections', label: '明察暗访', permission: 'inspections.read' },
+  { href: '/admin/lectures', label: '党课菜单', permission: 'lectures.manage' },
+  { href: '/admin/lecturers', label: '讲师库', permission: 'lectures.manage' },
   { href: '/admin/rules', label: '规则设置', permission: 'rules.read' },
   { href: '/admin/users', label: '用户管理', permission: 'users.read' },
   { href: '/admin/audit', label: '审计日志', permission: 'audit.read' },

@@ -1,11 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/open';
-import { lectureBookings, lecturers, lectures } from '@/db/schema/lectures';
+import { articles } from '@/db/schema/articles';
+import { hallRegistrations, hallSessions, lectureBookings, lectureSeasons, lectureShowcases, lecturerListings, lecturers, lectures, seasonOffers } from '@/db/schema/lectures';
+import { lectureSearchVector } from '@/lib/lectures/search-index';
 import { developmentRecords, developmentRuleSets, developmentTransitions, type DevelopmentStage } from '@/db/schema/development';
 import { people as peopleTable, type MemberStatus } from '@/db/schema/people';
 import { trainees, trainingRounds } from '@/db/schema/training';
 import { seedLectures } from './content/lectures';
 import { seedLecturers } from './content/lecturers';
+import { seedBookings, seedHallSessions, seedSeasons } from './content/lecture-loop';
 import type { SeedPerson } from './demo-org';
 import { addDays } from './random';
 
@@ -13,39 +16,126 @@ type Person = SeedPerson;
 export type SeedIds = { users: Map<string, number>; branchIds: number[]; people: Person[] };
 type Ids = SeedIds;
 
-export async function seedLectureCatalog(db: Database, { users, branchIds }: Ids) {
+export async function seedLectureCatalog(db: Database, { users, branchIds, people }: Ids) {
   const createdBy = users.get('admin');
   const lecturerRows = await db
     .insert(lecturers)
-    .values(seedLecturers.map((l) => ({ ...l, createdBy })))
+    .values(
+      seedLecturers.map(({ listedYears: _years, ...l }, i) => ({
+        ...l,
+        // Demo contact details: an internal office line and mailbox, never shown publicly.
+        phone: `0513-8012 ${String(3100 + i * 7).padStart(4, '0')}`,
+        email: `lecturer${String(i + 1).padStart(2, '0')}@jz-organs.example.cn`,
+        createdBy,
+      })),
+    )
     .returning({ id: lecturers.id, name: lecturers.name });
   const lecturerIds = new Map(lecturerRows.map((l) => [l.name, l.id]));
+  const listings = seedLecturers.flatMap((l) => (l.listedYears ?? []).map((year) => ({ lecturerId: lecturerIds.get(l.name)!, year, createdBy })));
+  if (listings.length > 0) await db.insert(lecturerListings).values(listings);
+
+  // Created a day apart, in catalog order, so "newest first" is deterministic.
   const lectureRows = await db
     .insert(lectures)
     .values(
-      seedLectures.map(({ lecturer, ...l }) => {
+      seedLectures.map(({ lecturer, outline, showcaseYears: _years, published = true, ...l }, i) => {
         const lecturerId = lecturerIds.get(lecturer);
         if (!lecturerId) throw new Error(`Seed lecture "${l.title}" names unknown lecturer ${lecturer}`);
-        return { ...l, lecturerId, createdBy };
+        const createdAt = new Date(Date.UTC(2025, 0, 6 + i, 2));
+        return {
+          ...l,
+          outline: outline.join('\n'),
+          published,
+          lecturerId,
+          createdBy,
+          createdAt,
+          updatedAt: createdAt,
+          searchVector: lectureSearchVector({ ...l, outline: outline.join('\n'), lecturerName: lecturer }),
+        };
       }),
     )
-    .returning({ id: lectures.id });
-  const bookings = [
-    { status: 'delivered', requestedOn: '2025-03-03', scheduledOn: '2025-03-27', deliveredOn: '2025-03-27', attendance: 36, rating: 5, feedback: '内容扎实，案例鲜活，党员反响好。' },
-    { status: 'delivered', requestedOn: '2025-05-12', scheduledOn: '2025-06-18', deliveredOn: '2025-06-18', attendance: 28, rating: 4, feedback: '互动环节可再充分一些。' },
-    { status: 'delivered', requestedOn: '2025-09-01', scheduledOn: '2025-09-24', deliveredOn: '2025-09-24', attendance: 41, rating: 5, feedback: '情景式讲授形式新颖。' },
-    { status: 'scheduled', requestedOn: '2026-10-20', scheduledOn: '2026-12-10' },
-    { status: 'requested', requestedOn: '2026-11-18' },
-    { status: 'cancelled', requestedOn: '2026-04-02', feedback: '因防汛值班取消，改期另约。' },
-  ] as const;
-  await db.insert(lectureBookings).values(
-    bookings.map((b, i) => ({
-      ...b,
-      branchId: branchIds[i % branchIds.length]!,
-      lectureId: lectureRows[(i * 3) % lectureRows.length]!.id,
-      cancelledAt: b.status === 'cancelled' ? new Date('2026-04-05T02:00:00Z') : null,
+    .returning({ id: lectures.id, title: lectures.title, lecturerId: lectures.lecturerId, durationMinutes: lectures.durationMinutes, published: lectures.published });
+  const lectureIds = new Map(lectureRows.map((l) => [l.title, l.id]));
+  const showcases = seedLectures.flatMap((l) => (l.showcaseYears ?? []).map((year) => ({ lectureId: lectureIds.get(l.title)!, year, createdBy })));
+  if (showcases.length > 0) await db.insert(lectureShowcases).values(showcases);
+
+  const seasonRows = await db
+    .insert(lectureSeasons)
+    .values(seedSeasons.map((season) => ({ ...season, createdBy })))
+    .returning({ id: lectureSeasons.id, name: lectureSeasons.name });
+  const seasonIds = new Map(seasonRows.map((s) => [s.name, s.id]));
+  const published = lectureRows.filter((l) => l.published);
+  // Each season offers ten published lectures, a rotating selection.
+  await db.insert(seasonOffers).values(
+    seasonRows.flatMap((season, s) =>
+      Array.from({ length: 10 }, (_, k) => ({ seasonId: season.id, lectureId: published[(s * 3 + k) % published.length]!.id, createdBy })),
+    ),
+  );
+
+  const branchAt = (i: number) => branchIds[i % branchIds.length]!;
+  const slot = (day: string, lectureId: number) => {
+    const lecture = lectureRows.find((l) => l.id === lectureId)!;
+    const start = new Date(`${day}T14:30:00+08:00`);
+    return { scheduledStartsAt: start, scheduledEndsAt: new Date(start.getTime() + lecture.durationMinutes * 60_000), lecturerId: lecture.lecturerId };
+  };
+  const bookingRows = seedBookings.map((b, i) => {
+    const lectureId = lectureIds.get(b.lecture)!;
+    const seasonId = seasonIds.get(b.season)!;
+    const scheduled = b.scheduledOn ? slot(b.scheduledOn, lectureId) : {};
+    return {
+      branchId: branchAt(b.branch ?? i),
+      lectureId,
+      seasonId,
+      status: b.status,
+      requestedOn: b.requestedOn,
+      preferredDates: b.preferredDates,
+      place: b.place,
+      expectedAudience: b.expectedAudience,
+      ...scheduled,
+      declineReason: b.declineReason ?? null,
+      cancelReason: b.cancelReason ?? null,
+      cancelledAt: b.cancelReason ? new Date(`${b.cancelledOn}T10:00:00+08:00`) : null,
+      deliveredOn: b.status === 'delivered' ? b.scheduledOn! : null,
+      attendance: b.attendance ?? null,
+      rating: b.rating ?? null,
+      feedback: b.feedback ?? null,
+      ratedAt: b.rating ? new Date(`${b.scheduledOn}T20:00:00+08:00`) : null,
+      ratedBy: b.rating ? users.get('secretary') : null,
       createdBy: users.get('secretary'),
-    })),
+    };
+  });
+  await db.insert(lectureBookings).values(bookingRows);
+
+  const articleRows = await db
+    .select({ id: articles.id, slug: articles.slug })
+    .from(articles)
+    .where(inArray(articles.slug, seedHallSessions.flatMap((h) => (h.article ? [h.article] : []))));
+  const articleIds = new Map(articleRows.map((a) => [a.slug, a.id]));
+  const sessionRows = await db
+    .insert(hallSessions)
+    .values(
+      seedHallSessions.map(({ article, startsAt, ...h }) => ({
+        ...h,
+        startsAt: new Date(startsAt),
+        articleId: article ? (articleIds.get(article) ?? null) : null,
+        createdBy,
+      })),
+    )
+    .returning({ id: hallSessions.id, startsAt: hallSessions.startsAt });
+  // Roster members registered by their units: attendance confirmed for the sessions held.
+  const now = Date.UTC(2026, 11, 1);
+  await db.insert(hallRegistrations).values(
+    sessionRows.flatMap((session, s) =>
+      people
+        .filter((_, p) => (p + s) % 4 === 0)
+        .slice(0, 12)
+        .map((person, p) => ({
+          sessionId: session.id,
+          personId: person.id,
+          attended: session.startsAt.getTime() < now ? p % 6 !== 5 : null,
+          createdBy: users.get('secretary'),
+        })),
+    ),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { BranchKind } from '@/db/schema/branches';
-import type { lectureFormats } from '@/db/schema/lectures';
+import type { LectureFormat, LectureTheme } from '@/db/schema/lectures';
 
 /** Demo content is plain data; tasks/seed/ turns it into rows. */
 export type SeedColumn = { slug: string; name: string; description: string; sortOrder: number };
@@ -43,15 +43,20 @@ export type SeedLecturer = {
   title: string;
   specialties: string[];
   bio: string;
-  featured?: boolean;
+  /** Years whose published list (百名党课讲师) names the lecturer. */
+  listedYears?: number[];
 };
 
 export type SeedLecture = {
   title: string;
-  theme: string;
+  theme: LectureTheme;
   lecturer: string;
-  format: (typeof lectureFormats)[number];
+  format: LectureFormat;
   durationMinutes: number;
+  outline: string[];
   summary: string;
-  showcase?: boolean;
+  /** Unpublished lectures stay off the public site; published by default. */
+  published?: boolean;
+  /** Years whose showcase list (百节精品党课) names the lecture. */
+  showcaseYears?: number[];
 };

@@ -8,6 +8,7 @@ import * as accountActions from '@/lib/accounts/actions';
 import * as articleActions from '@/lib/articles/actions';
 import * as branchActions from '@/lib/branches/actions';
 import * as columnActions from '@/lib/columns/actions';
+import * as lectureActions from '@/lib/lectures/actions';
 import * as mediaActions from '@/lib/media/actions';
 import * as peopleActions from '@/lib/people/actions';
 import * as recordActions from '@/lib/records/actions';
@@ -37,6 +38,7 @@ import {
 } from './auth-fixtures';
 import { articleIn, docJson, editorForm, revisionsOf } from './article-fixtures';
 import { columnRow, insertColumn } from './column-fixtures';
+import { isListed, isShowcased, lectureForm, lectureRow, lecturerRow } from './lectures-fixtures';
 import { mediaCases, withTemporaryMediaStorage } from './media-matrix';
 import { branchCases, peopleCases } from './branches-matrix';
 import { draftIn, recordForm, submittedIn } from './records-fixtures';
@@ -248,6 +250,58 @@ const cases: Record<string, Record<string, ActionCase>> = {
       form: async () => form({ id: (await insertColumn(db.db, { slug: `matrix-doomed-${++columnsCreated}` })).id, targetColumnId: '', confirm: 'on' }),
     },
   },
+  lectures: {
+    createLecturerAction: {
+      permission: 'lectures.manage',
+      audit: 'lecturer.create',
+      form: async () => form({ name: '矩阵讲师', unitName: '市级机关某局', specialties: '党史党建', inPool: 'on' }),
+    },
+    updateLecturerAction: {
+      permission: 'lectures.manage',
+      audit: 'lecturer.update',
+      form: async () => {
+        const l = await lecturerRow(db.db, '贺俊达');
+        return form({ id: l.id, version: l.version, name: l.name, unitName: l.unitName, title: l.title === '机关党委专职副书记' ? '机关党委副书记' : '机关党委专职副书记', inPool: 'on' });
+      },
+    },
+    setLecturerListedAction: {
+      permission: 'lectures.manage',
+      audit: 'lecturer.list|lecturer.unlist',
+      form: async () => {
+        const l = await lecturerRow(db.db, '贺俊达');
+        return form({ lecturerId: l.id, year: 2030, listed: String(!(await isListed(db.db, l.id, 2030))) });
+      },
+    },
+    createLectureAction: {
+      permission: 'lectures.manage',
+      audit: 'lecture.create',
+      form: async () => form(lectureForm((await lecturerRow(db.db, '贺俊达')).id)),
+    },
+    updateLectureAction: {
+      permission: 'lectures.manage',
+      audit: 'lecture.update',
+      form: async () => {
+        const l = await lectureRow(db.db, '新任支部书记第一课');
+        return form({ ...lectureForm(l.lecturerId, l.title), id: l.id, version: l.version, durationMinutes: l.durationMinutes === 120 ? 110 : 120 });
+      },
+    },
+    setLecturePublishedAction: {
+      permission: 'lectures.manage',
+      audit: 'lecture.publish|lecture.unpublish',
+      form: async () => {
+        const l = await lectureRow(db.db, '党内法规学习要点');
+        return form({ id: l.id, published: String(!l.published) });
+      },
+    },
+    setLectureShowcaseAction: {
+      permission: 'lectures.manage',
+      audit: 'lecture.showcase|lecture.unshowcase',
+      form: async () => {
+        const l = await lectureRow(db.db, '伟大建党精神的历史渊源与时代价值');
+        return form({ lectureId: l.id, year: 2030, showcase: String(!(await isShowcased(db.db, l.id, 2030))) });
+      },
+    },
+  },
   rules: {
     createBranchRuleSetAction: {
       permission: 'rules.manage',
@@ -265,7 +319,7 @@ const cases: Record<string, Record<string, ActionCase>> = {
   inspections: inspectionCases(() => db.db),
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, inspections: inspectionActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );

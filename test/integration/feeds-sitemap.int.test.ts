@@ -1,6 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { resolveSitemap } from 'next/dist/build/webpack/loaders/metadata/resolve-route-data';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectRows } from '@/db/rows';
 import { type RichTextNode } from '@/db/schema/articles';
 import { columns } from '@/db/schema/columns';
 import { seedDatabase } from '@/tasks/seed';
@@ -118,6 +120,14 @@ describe('the sitemap', () => {
       absolute('/'),
       ...visibleColumns.filter((c) => c.visible).map((c) => absolute(`/columns/${c.slug}`)),
       ...rows.filter((r) => isPublic(r)).map((r) => absolute(`/articles/${r.slug}`)),
+      // The lecture pages: the catalog, the lists, the hall, each published lecture of an active lecturer, each such lecturer.
+      absolute('/lectures'),
+      absolute('/lecturers'),
+      absolute('/lectures/hall'),
+      ...(await selectRows<{ path: string }>(db.db, sql`
+        select '/lectures/' || l.id as path from lectures l join lecturers r on r.id = l.lecturer_id where l.published and r.in_pool
+        union all
+        select '/lecturers/' || r.id from lecturers r where r.in_pool and (exists (select 1 from lecturer_listings x where x.lecturer_id = r.id) or exists (select 1 from lectures l where l.lecturer_id = r.id and l.published))`)).map((row) => absolute(row.path)),
     ];
     expect(entries.map((e) => e.url).sort()).toEqual(expected.sort());
     expect(entries.map((e) => e.url)).not.toContain(absolute('/columns/hidden-column'));

@@ -41,7 +41,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ edi
             </section>
           ))}
         </div>
-        <LectureTeaser lectures={lectures} />
+        <LectureTeaser {...lectures} />
       </>,
       { columns },
     );

@@ -8,7 +8,7 @@ export const seedLecturers: SeedLecturer[] = [
     title: '党史党建教研室主任、教授',
     specialties: ['党史党建', '建党精神', '新四军历史'],
     bio: '长期从事中共党史和地方党史教学研究，主持完成省级党建课题多项。其讲授的专题党课以史料扎实、讲述生动见长，多次在市级机关大讲堂授课。',
-    featured: true,
+    listedYears: [2025, 2026],
   },
   {
     name: '钟静宜',
@@ -16,7 +16,7 @@ export const seedLecturers: SeedLecturer[] = [
     title: '科学社会主义教研室副教授',
     specialties: ['党的创新理论', '青年理论学习'],
     bio: '主要研究马克思主义中国化时代化，擅长把理论问题讲清楚、讲透彻。近年来为机关青年理论学习小组授课四十余场，深受青年干部欢迎。',
-    featured: true,
+    listedYears: [2025, 2026],
   },
   {
     name: '顾明川',
@@ -24,7 +24,7 @@ export const seedLecturers: SeedLecturer[] = [
     title: '副院长、教授',
     specialties: ['马克思主义基本原理', '理论宣讲', '思想政治教育'],
     bio: '江州大学马克思主义学院学科带头人，市委宣讲团成员。多次赴机关、社区和企业开展理论宣讲，注重用身边事例阐释理论要义。',
-    featured: true,
+    listedYears: [2025, 2026],
   },
   {
     name: '宋晓薇',
@@ -32,7 +32,7 @@ export const seedLecturers: SeedLecturer[] = [
     title: '副教授',
     specialties: ['新四军历史', '地方红色文化'],
     bio: '长期开展江州地区新四军抗战史料整理工作，参与编写红色教育基地讲解读本。善于结合实物档案讲述革命故事，现场感染力强。',
-    featured: true,
+    listedYears: [2025, 2026],
   },
   {
     name: '邵建业',
@@ -40,7 +40,7 @@ export const seedLecturers: SeedLecturer[] = [
     title: '党风政风监督室副主任',
     specialties: ['作风建设', '廉洁文化', '纪律教育'],
     bio: '从事纪检监察工作十余年，熟悉机关作风建设和监督执纪实务。授课以典型案例剖析为主，警示教育针对性强。',
-    featured: true,
+    listedYears: [2025, 2026],
   },
   {
     name: '裴思敏',
@@ -48,7 +48,7 @@ export const seedLecturers: SeedLecturer[] = [
     title: '营商环境处处长',
     specialties: ['优化营商环境', '政务服务改革'],
     bio: '牵头推进全市优化营商环境重点改革任务，参与制定机关服务企业十项举措。党课内容紧扣企业关切，注重讲清政策落地的关键环节。',
-    featured: true,
+    listedYears: [2025, 2026],
   },
   {
     name: '贺俊达',
@@ -56,6 +56,7 @@ export const seedLecturers: SeedLecturer[] = [
     title: '机关党委专职副书记',
     specialties: ['基层党组织建设', '三会一课规范化'],
     bio: '长期从事机关党务工作，总结形成支部工作规范化操作指引。授课注重实务，常以问答形式帮助新任支部书记尽快进入角色。',
+    listedYears: [2025],
   },
   {
     name: '柯雨晴',
@@ -63,6 +64,7 @@ export const seedLecturers: SeedLecturer[] = [
     title: '编研处副处长',
     specialties: ['红色档案', '党史学习教育'],
     bio: '负责馆藏红色档案的整理与编研工作，策划多场红色档案主题展览。擅长以档案原件为线索讲述党的历史，讲课富有画面感。',
+    listedYears: [2026],
   },
   {
     name: '汪启东',
