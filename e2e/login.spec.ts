@@ -8,7 +8,7 @@ const SECRETARY_FORBIDDEN = ['/admin/users', '/admin/audit', '/admin/audit/verif
 
 // What each role sees in the admin menu, and admin pages it must be refused.
 const expectations: Record<DemoRole, { menu: string[]; forbidden: string[] }> = {
-  admin: { menu: ['工作台', '文章管理', '栏目管理', '媒体库', '组织架构', '党员名册', '组织生活记录', '落实情况', '审核', '明察暗访', '规则设置', '用户管理', '审计日志', '修改密码', '返回门户'], forbidden: ['/admin/inspections/new'] },
+  admin: { menu: ['工作台', '文章管理', '栏目管理', '媒体库', '组织架构', '党员名册', '组织生活记录', '落实情况', '审核', '明察暗访', '党课菜单', '讲师库', '规则设置', '用户管理', '审计日志', '修改密码', '返回门户'], forbidden: ['/admin/inspections/new'] },
   auditor: {
     menu: ['工作台', '文章管理', '组织架构', '党员名册', '组织生活记录', '落实情况', '审核', '明察暗访', '规则设置', '用户管理', '审计日志', '修改密码', '返回门户'],
     forbidden: ['/admin/users/new', '/admin/articles/new', '/admin/columns', '/admin/media', '/admin/records/new'],
