@@ -30,6 +30,14 @@ const findingOn = (page: Page, token: string) => page.getByRole('region', { name
 
 const BRANCH = '中共江州市发展和改革委员会机关第一党支部';
 
+/** The 整改到位 figure of the secretary's unit (发改委) in the per-unit table of /admin/reviews. */
+async function closedInUnit(page: Page): Promise<number> {
+  const table = page.getByRole('table', { name: /年提出的问题（按提出日期统计）/ });
+  const columns = await table.getByRole('columnheader').allTextContents();
+  const row = table.getByRole('row').filter({ hasText: '发展和改革委员会' });
+  return Number(await row.getByRole('cell').nth(columns.indexOf('整改到位')).textContent());
+}
+
 test('auditor raises a finding; the branch answers with a correction; reopened once, then closed and 合格', async ({ browser }) => {
   const token = uniqueToken();
   const auditor = await pageAs(browser, 'auditor');
@@ -91,6 +99,7 @@ test('auditor raises a finding; the branch answers with a correction; reopened o
 
   // The auditor re-checks from the queue page and reopens once.
   await auditor.goto('/admin/reviews');
+  const closedBefore = await closedInUnit(auditor);
   await auditor.getByRole('table', { name: /等待复查/ }).getByRole('row').filter({ hasText: token }).getByRole('link', { name: '缺少佐证' }).click();
   const recheck = auditor.getByRole('form', { name: '退回重改' });
   await recheck.getByRole('button', { name: '退回重改' }).click();
@@ -114,6 +123,10 @@ test('auditor raises a finding; the branch answers with a correction; reopened o
   await expect(closed.getByRole('list', { name: '处理过程' }).getByRole('listitem')).toHaveCount(5);
   await expect(auditor.getByRole('button', { name: '整改到位，关闭问题' })).toHaveCount(0);
   await scanBothWidths(auditor);
+  // The unit's figures count it as closed (other journeys may close findings of the unit meanwhile).
+  await auditor.goto('/admin/reviews');
+  expect(await closedInUnit(auditor)).toBeGreaterThanOrEqual(closedBefore + 1);
+  await auditor.goto(recordPath);
 
   // Every finding closed: the corrected record awaits review, and passes.
   await auditor.getByRole('button', { name: '审核合格' }).click();
