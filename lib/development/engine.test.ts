@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { developmentRules2014 } from '@/tasks/seed/rules';
 import { type DevelopmentFile, dueItems, offeredSteps, validateStep } from './engine';
 import { developmentRulesSchema, type DevelopmentRuleSet } from './rules';
 
-const rules2014 = developmentRulesSchema.parse(developmentRules2014.rules);
-const set2014: DevelopmentRuleSet = { id: 1, name: developmentRules2014.name, effectiveFrom: developmentRules2014.effectiveFrom, rules: rules2014 };
+// The 2014 figures as the seed holds them (tasks/seed/rules.ts; lib/ may not import tasks/).
+const rules2014 = developmentRulesSchema.parse({
+  applicantTalkWithinDays: 30,
+  activistMinMonths: 12,
+  activistAssessmentEveryMonths: 6,
+  introducersRequired: 2,
+  targetTrainingMinDays: 3,
+  targetTrainingMinHours: 24,
+  generalMeetingAfterPreReviewWithinDays: 30,
+  higherApprovalWithinMonths: 3,
+  higherApprovalMaxMonths: 6,
+  oathWithinDays: 30,
+  probationMonths: 12,
+  probationExtensionMaxMonths: 12,
+  conversionApprovalWithinMonths: 3,
+  dueWarningDays: 14,
+});
+const set2014: DevelopmentRuleSet = { id: 1, name: '中国共产党发展党员工作细则（2014年）', effectiveFrom: '2014-06-10', rules: rules2014 };
 // A second version constructed for the test only (the seed holds no 2026 figures): shorter
 // activist period, longer talk window, stricter approval maximum.
 const setTest: DevelopmentRuleSet = {
