@@ -15,6 +15,8 @@ export const auditEntityTypes = {
   activity_record: '组织生活记录',
   branch_rule_set: '组织生活规则',
   finding: '审核问题',
+  development_record: '发展党员档案',
+  development_rule_set: '发展党员规则',
 } as const;
 
 export type AuditEntityType = keyof typeof auditEntityTypes;
@@ -34,6 +36,7 @@ export const auditActionGroups = {
   rules: '组织生活规则',
   review: '记录审核',
   finding: '审核问题',
+  development: '发展党员',
 } as const;
 
 type Group = keyof typeof auditActionGroups;
@@ -93,6 +96,9 @@ export const auditActions = {
   'finding.answer': { entityType: 'finding', label: '报送整改说明' },
   'finding.reopen': { entityType: 'finding', label: '退回重新整改' },
   'finding.close': { entityType: 'finding', label: '确认整改到位' },
+  'development.step': { entityType: 'development_record', label: '记录发展步骤' },
+  'development.read': { entityType: 'development_record', label: '查看发展档案' },
+  'development.rules_create': { entityType: 'development_rule_set', label: '新增发展党员规则版本' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

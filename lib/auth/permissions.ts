@@ -34,6 +34,9 @@ export const permissionMatrix = {
   'reviews.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'reviews.mark': { auditor: 'any' },
   'reviews.answer': { branch_secretary: 'branch' },
+  // Member development: the branch keeps its own candidates' files; auditors read.
+  'development.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
+  'development.write': { admin: 'any', branch_secretary: 'branch' },
   'lectures.manage': { admin: 'any' },
   'training.manage': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

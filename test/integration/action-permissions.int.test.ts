@@ -11,6 +11,7 @@ import * as columnActions from '@/lib/columns/actions';
 import * as mediaActions from '@/lib/media/actions';
 import * as peopleActions from '@/lib/people/actions';
 import * as recordActions from '@/lib/records/actions';
+import * as developmentActions from '@/lib/development/actions';
 import * as reviewActions from '@/lib/reviews/actions';
 import * as ruleActions from '@/lib/rules/actions';
 import { ruleFormValues } from '@/lib/rules/form';
@@ -39,6 +40,7 @@ import { columnRow, insertColumn } from './column-fixtures';
 import { mediaCases, withTemporaryMediaStorage } from './media-matrix';
 import { branchCases, peopleCases } from './branches-matrix';
 import { draftIn, recordForm, submittedIn } from './records-fixtures';
+import { developmentCases } from './development-fixtures';
 import { reviewCases } from './reviews-fixtures';
 import { fileForm } from './media-fixtures';
 import { png } from '../fixtures/media';
@@ -260,9 +262,10 @@ const cases: Record<string, Record<string, ActionCase>> = {
     },
   },
   reviews: reviewCases(() => db.db),
+  development: developmentCases(() => db.db),
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, development: developmentActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );
