@@ -73,7 +73,7 @@ const BOARD_PAGE_SIZE = 30;
 
 /**
  * The pipeline board: files still on their way (and conversions awaiting approval), each with its
- * open deadlines, most urgent first. Bounded by the organization's candidates, so it is read
+ * open deadlines, by branch and stage. Bounded by the organization's candidates, so it is read
  * whole, judged by the engine and paged by offset.
  */
 export async function listDevelopmentBoard(actor: Actor, filters: BoardFilters & { page?: number; today?: string }): Promise<BoardPage> {
@@ -105,10 +105,21 @@ export async function listDevelopmentBoard(actor: Actor, filters: BoardFilters &
     .orderBy(asc(branches.sortOrder), asc(branches.id), asc(developmentRecords.id));
   const sets = await loadDevelopmentRuleSets(db);
   const today = filters.today ?? todayInBeijing();
+  const stageOrder = ['applicant', 'activist', 'development_target', 'probationary', 'full_member'];
   const all: BoardItem[] = rows.map(({ record, name, branchName, lastAssessedOn }) => {
     const due = dueItems(fileOf(record, lastAssessedOn ? [{ assessedOn: lastAssessedOn }] : [], null), sets, today);
     return { personId: record.personId, name, branchId: record.branchId, branchName, stage: record.stage, stageSince: stageSince(record), due, next: due[0] ?? null };
   });
+  // By branch (the query's order), then stage, then the nearest deadline.
+  const branchRank = new Map<number, number>();
+  for (const item of all) if (!branchRank.has(item.branchId)) branchRank.set(item.branchId, branchRank.size);
+  all.sort(
+    (a, b) =>
+      branchRank.get(a.branchId)! - branchRank.get(b.branchId)! ||
+      stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage) ||
+      (a.next?.dueOn ?? '9999').localeCompare(b.next?.dueOn ?? '9999') ||
+      a.personId - b.personId,
+  );
   const counts = { overdue: all.filter((i) => i.due.some((d) => d.state === 'overdue')).length, warning: all.filter((i) => i.due.some((d) => d.state === 'warning')).length };
   const listed = filters.overdue ? all.filter((i) => i.due.some((d) => d.state === 'overdue')) : all;
   const pageCount = pageCountOf(listed.length, BOARD_PAGE_SIZE);

@@ -97,3 +97,15 @@ export const newDevelopmentRuleSetSchema = z
   });
 
 export type NewDevelopmentRuleSet = z.infer<typeof newDevelopmentRuleSetSchema>;
+
+/** The board's query string; anything malformed is simply not a filter. */
+export const boardFilterSchema = z.object({
+  branchId: z.coerce.number().int().positive().optional().catch(undefined),
+  stage: z.enum(['applicant', 'activist', 'development_target', 'probationary', 'full_member']).optional().catch(undefined),
+  overdue: z
+    .string()
+    .optional()
+    .transform((v) => v === '1')
+    .catch(false),
+  page: z.coerce.number().int().positive().max(10_000).optional().catch(undefined),
+});
