@@ -124,7 +124,7 @@ export async function seedDevelopment(db: Database, { users, people, branchIds }
       const applied = addDays('2026-10-26', -offset * 9 - level * 400);
       const talked = level === 0 && offset === 0 ? null : addDays(applied, 18);
       const dates: Partial<Record<(typeof STAGE_STEPS)[number]['field'], string>> = { appliedOn: applied };
-      if (level >= 1) dates.activistOn = addDays(applied, 75);
+      if (level >= 1) dates.activistOn = addDays(applied, 60);
       if (level >= 2) dates.targetOn = addDays(applied, 75 + 380);
       if (level >= 3) dates.probationaryOn = addDays(applied, 75 + 380 + 120);
       if (level >= 4) dates.fullMemberOn = addDays(applied, 75 + 380 + 120 + 370);
