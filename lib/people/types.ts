@@ -41,6 +41,8 @@ export type PersonDetail = {
   attendance: PersonAttendance;
   canManage: boolean;
   canLinkAccount: boolean;
+  /** The person has a member-development file the reader may open. */
+  hasDevelopmentFile: boolean;
 };
 
 export type AccountOption = { id: number; label: string };

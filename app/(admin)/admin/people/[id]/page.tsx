@@ -67,6 +67,12 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <dd>
           {memberStatusLabels[person.status]}
           {person.statusSince ? `（${person.statusSince} 起）` : ''}
+          {person.hasDevelopmentFile ? (
+            <>
+              {' '}
+              <Link href={`/admin/development/${person.id}`}>查看发展档案</Link>
+            </>
+          ) : null}
         </dd>
         <dt>入党时间</dt>
         <dd>{person.joinedPartyOn ?? '—'}</dd>
