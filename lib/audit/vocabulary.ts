@@ -96,6 +96,7 @@ export const auditActions = {
   'finding.answer': { entityType: 'finding', label: '报送整改说明' },
   'finding.reopen': { entityType: 'finding', label: '退回重新整改' },
   'finding.close': { entityType: 'finding', label: '确认整改到位' },
+  'development.open': { entityType: 'development_record', label: '登记入党申请' },
   'development.step': { entityType: 'development_record', label: '记录发展步骤' },
   'development.read': { entityType: 'development_record', label: '查看发展档案' },
   'development.rules_create': { entityType: 'development_rule_set', label: '新增发展党员规则版本' },

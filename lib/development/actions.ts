@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
-import { createDevelopmentRuleSet, recordDevelopmentStep } from './commands';
-import { developmentStepSchema, newDevelopmentRuleSetSchema } from './schemas';
+import { createDevelopmentRuleSet, openDevelopmentFile, recordDevelopmentStep } from './commands';
+import { developmentStepSchema, newDevelopmentRuleSetSchema, openDevelopmentFileSchema } from './schemas';
 
 export const recordDevelopmentStepAction = defineAction({
   permission: 'development.write',
@@ -12,6 +12,17 @@ export const recordDevelopmentStepAction = defineAction({
   revalidate: (input) => {
     revalidatePath('/admin/development');
     revalidatePath(`/admin/development/${input.personId}`);
+    revalidatePath(`/admin/people/${input.personId}`);
+  },
+  redirectTo: (input) => `/admin/development/${input.personId}?saved=1`,
+});
+
+export const openDevelopmentFileAction = defineAction({
+  permission: 'development.write',
+  schema: openDevelopmentFileSchema,
+  run: openDevelopmentFile,
+  revalidate: (input) => {
+    revalidatePath('/admin/development');
     revalidatePath(`/admin/people/${input.personId}`);
   },
   redirectTo: (input) => `/admin/development/${input.personId}?saved=1`,

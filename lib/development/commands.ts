@@ -7,8 +7,9 @@ import type { ActionContext } from '@/lib/actions/define-action';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { AppError } from '@/lib/errors';
 import { validateStep } from './engine';
+import { pickRuleSet } from '@/lib/rules/pick';
 import { fileOf, loadDevelopmentRuleSets } from './queries';
-import type { DevelopmentStepInput, NewDevelopmentRuleSet } from './schemas';
+import type { DevelopmentStepInput, NewDevelopmentRuleSet, OpenDevelopmentFileInput } from './schemas';
 import { type StepKind } from './steps';
 
 // Writes of member development. A step is judged by the engine against the rule set in force on
@@ -130,6 +131,30 @@ export async function recordDevelopmentStep(ctx: ActionContext, input: Developme
     },
   });
   return { personId: record.personId, transitionId: transition!.id };
+}
+
+/** Registers an application (入党申请): the file starts at 入党申请人, dated by the day it was handed in. */
+export async function openDevelopmentFile(ctx: ActionContext, input: OpenDevelopmentFileInput) {
+  const [person] = await ctx.tx.select().from(people).where(eq(people.id, input.personId)).for('update');
+  if (!person) throw new AppError('not_found', '没有找到该人员。');
+  ctx.authorizeTarget({ branchId: person.branchId });
+  if (person.status !== 'applicant') throw new AppError('invalid', '只有政治面貌为“入党申请人”的人员可以登记入党申请；请先在名册中核对其政治面貌。', 'appliedOn');
+  const [existing] = await ctx.tx.select({ id: developmentRecords.id }).from(developmentRecords).where(eq(developmentRecords.personId, person.id));
+  if (existing) throw new AppError('conflict', '该人员已有发展档案。', 'appliedOn');
+  const today = todayInBeijing();
+  if (input.appliedOn > today) throw new AppError('invalid', `日期不能晚于今天（${today}）。`, 'appliedOn');
+  const ruleSet = pickRuleSet(await loadDevelopmentRuleSets(ctx.tx), input.appliedOn);
+  if (!ruleSet) throw new AppError('invalid', `${input.appliedOn} 之前没有生效的发展党员工作规则。`, 'appliedOn');
+  const [record] = await ctx.tx
+    .insert(developmentRecords)
+    .values({ personId: person.id, branchId: person.branchId, stage: 'applicant', appliedOn: input.appliedOn, createdBy: ctx.user.id })
+    .returning({ id: developmentRecords.id });
+  await ctx.tx
+    .insert(developmentTransitions)
+    .values({ recordId: record!.id, fromStage: null, toStage: 'applicant', step: 'apply', decidedOn: input.appliedOn, decidingBody: 'branch_committee', ruleSetId: ruleSet.id, createdBy: ctx.user.id });
+  await ctx.tx.update(people).set({ statusSince: input.appliedOn, version: sql`${people.version} + 1` }).where(eq(people.id, person.id));
+  await ctx.audit({ action: 'development.open', entityType: 'development_record', entityId: record!.id, after: { personId: person.id, appliedOn: input.appliedOn, ruleSet: ruleSet.name } });
+  return { personId: person.id };
 }
 
 const dateTaken = () => new AppError('conflict', '该生效日期已有一套发展党员规则，每个生效日期只能有一套。', 'effectiveFrom');

@@ -52,6 +52,14 @@ export const developmentStepSchema = z
 
 export type DevelopmentStepInput = z.infer<typeof developmentStepSchema>;
 
+/** Opening a file: the day the person handed in the application. */
+export const openDevelopmentFileSchema = z.object({
+  personId: z.coerce.number({ error: '缺少人员。' }).int().positive('缺少人员。'),
+  appliedOn: isoDate,
+});
+
+export type OpenDevelopmentFileInput = z.infer<typeof openDevelopmentFileSchema>;
+
 const intField = (label: string) =>
   z
     .string({ error: `请填写${label}。` })

@@ -162,6 +162,7 @@ export async function getPersonDetail(actor: Actor & { username: string }, id: n
     canManage: can(actor, 'people.manage', { branchId: row.branchId }),
     canLinkAccount: can(actor, 'users.manage'),
     hasDevelopmentFile: developmentFile.length > 0 && can(actor, 'development.read', { branchId: row.branchId }),
+    canOpenDevelopmentFile: developmentFile.length === 0 && row.status === 'applicant' && can(actor, 'development.write', { branchId: row.branchId }),
   };
 }
 

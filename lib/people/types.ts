@@ -43,6 +43,8 @@ export type PersonDetail = {
   canLinkAccount: boolean;
   /** The person has a member-development file the reader may open. */
   hasDevelopmentFile: boolean;
+  /** An applicant without a file whose application the reader may register. */
+  canOpenDevelopmentFile: boolean;
 };
 
 export type AccountOption = { id: number; label: string };

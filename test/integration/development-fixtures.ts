@@ -117,6 +117,17 @@ export function developmentCases(db: () => Database): Record<string, Case> {
         return stepForm(db(), 'talk', file);
       },
     },
+    openDevelopmentFileAction: {
+      permission: 'development.write',
+      audit: 'development.open',
+      form: async () => {
+        const [person] = await db()
+          .insert(people)
+          .values({ branchId: await branchIdOf(db(), SECRETARY_BRANCH), name: `矩阵申请人${++made}`, status: 'applicant' })
+          .returning();
+        return form({ personId: person!.id, appliedOn: inDays(-3) });
+      },
+    },
     createDevelopmentRuleSetAction: {
       permission: 'rules.manage',
       audit: 'development.rules_create',

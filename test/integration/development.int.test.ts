@@ -7,10 +7,10 @@ import { people } from '@/db/schema/people';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { roles, type Role } from '@/lib/auth/roles';
 import { scopeOf } from '@/lib/auth/permissions';
-import { createDevelopmentRuleSetAction, recordDevelopmentStepAction } from '@/lib/development/actions';
+import { createDevelopmentRuleSetAction, openDevelopmentFileAction, recordDevelopmentStepAction } from '@/lib/development/actions';
 import { getDevelopmentFile, listDevelopmentBoard, loadDevelopmentRuleSets } from '@/lib/development/queries';
 import { steps, stepKinds } from '@/lib/development/steps';
-import { branchIdOf, auditRowsAfter, demoUsername, lastAuditId, signedIn, submit } from './auth-fixtures';
+import { branchIdOf, auditRowsAfter, demoUsername, form, lastAuditId, signedIn, submit } from './auth-fixtures';
 import { candidateIn, fullMembersOf, inDays, readyFor, ruleSetForm, SECRETARY_BRANCH, stepForm } from './development-fixtures';
 import { session } from './setup/request-mocks';
 import { withDemoDatabase } from './setup/demo-database';
@@ -126,6 +126,41 @@ describe('refusals quote the rule, sit beside the field and write nothing', () =
     expect(await snapshot(file.record.id)).toEqual(before);
     expect(await auditRowsAfter(db.db, lastAudit)).toEqual([]);
     await expect(getDevelopmentFile(as.branch_secretary, file.person.id)).rejects.toMatchObject({ status: 403 });
+    expect(await auditRowsAfter(db.db, lastAudit)).toEqual([]);
+  });
+});
+
+describe('registering an application', () => {
+  const applicant = async (branchId: number, status: 'applicant' | 'full_member' = 'applicant') =>
+    (await db.db.insert(people).values({ branchId, name: '新申请人', status }).returning())[0]!;
+
+  it('opens the file at 入党申请人 with its apply step, rule set and audit row; the talk deadline starts', async () => {
+    session.user = as.branch_secretary;
+    const person = await applicant(home);
+    const lastAudit = await lastAuditId(db.db);
+    expect(await submit(openDevelopmentFileAction, form({ personId: person.id, appliedOn: inDays(-40) }))).toEqual({ kind: 'redirect', url: `/admin/development/${person.id}?saved=1` });
+    const [record] = await db.db.select().from(developmentRecords).where(eq(developmentRecords.personId, person.id));
+    expect(record).toMatchObject({ stage: 'applicant', appliedOn: inDays(-40), branchId: home });
+    const rows = await db.db.select().from(developmentTransitions).where(eq(developmentTransitions.recordId, record!.id));
+    expect(rows).toMatchObject([{ step: 'apply', toStage: 'applicant', decidedOn: inDays(-40), decidingBody: 'branch_committee' }]);
+    expect(rows[0]!.ruleSetId).not.toBeNull();
+    expect((await auditRowsAfter(db.db, lastAudit)).map((r) => r.action)).toEqual(['development.open']);
+    const view = await getDevelopmentFile(as.branch_secretary, person.id);
+    expect(view!.due).toMatchObject([{ key: 'talk', dueOn: inDays(-10), state: 'overdue' }]);
+  });
+
+  it('refuses a full member, a second file, a future date, and a secretary outside the subtree', async () => {
+    session.user = as.branch_secretary;
+    const member = await applicant(home, 'full_member');
+    expect(await submit(openDevelopmentFileAction, form({ personId: member.id, appliedOn: inDays(-1) }))).toMatchObject({ kind: 'state', state: { status: 400, fieldErrors: { appliedOn: [expect.stringContaining('入党申请人')] } } });
+    const person = await applicant(home);
+    expect(await submit(openDevelopmentFileAction, form({ personId: person.id, appliedOn: inDays(1) }))).toMatchObject({ kind: 'state', state: { status: 400, fieldErrors: { appliedOn: [expect.stringContaining('不能晚于今天')] } } });
+    expect(await submit(openDevelopmentFileAction, form({ personId: person.id, appliedOn: inDays(0) }))).toMatchObject({ kind: 'redirect' });
+    expect(await submit(openDevelopmentFileAction, form({ personId: person.id, appliedOn: inDays(0) }))).toMatchObject({ kind: 'state', state: { status: 409, fieldErrors: { appliedOn: ['该人员已有发展档案。'] } } });
+    const stranger = await applicant(outside);
+    const lastAudit = await lastAuditId(db.db);
+    expect(await submit(openDevelopmentFileAction, form({ personId: stranger.id, appliedOn: inDays(0) }))).toMatchObject({ kind: 'state', state: { status: 403 } });
+    expect(await db.db.select().from(developmentRecords).where(eq(developmentRecords.personId, stranger.id))).toEqual([]);
     expect(await auditRowsAfter(db.db, lastAudit)).toEqual([]);
   });
 });
