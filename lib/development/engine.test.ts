@@ -68,6 +68,10 @@ describe('stage order', () => {
     expect(validateStep(file({ talkedOn: '2025-01-20', lastStepOn: '2025-01-20' }), { step: 'to_activist', decidedOn: '2025-03-01' }, sets, TODAY)).toMatchObject({ ok: true, toStage: 'activist', body: 'branch_committee' });
   });
 
+  it('refuses to judge a file missing the date its stage began', () => {
+    expect(validateStep(file({ stage: 'probationary' }), { step: 'approval', decidedOn: '2026-01-01' }, sets, TODAY)).toMatchObject({ ok: false, field: 'step' });
+  });
+
   it('refuses a date in the future or before the previous step', () => {
     expect(validateStep(file({}), { step: 'talk', decidedOn: '2026-11-21' }, sets, TODAY)).toMatchObject({ ok: false, field: 'decidedOn' });
     expect(validateStep(file({ lastStepOn: '2025-02-01' }), { step: 'talk', decidedOn: '2025-01-31' }, sets, TODAY)).toMatchObject({ ok: false, field: 'decidedOn' });

@@ -76,6 +76,9 @@ export function checkStep(file: DevelopmentFile, step: StepKind, on: string, set
     );
   }
   if (file.lastStepOn && on < file.lastStepOn) return refuse('decidedOn', `日期不能早于上一步骤的日期（${file.lastStepOn}）。`);
+  // A file entered before the engine may lack the date its stage began; no deadline can be judged from it.
+  const stageBegan = { activist: file.activistOn, development_target: file.targetOn, probationary: file.probationaryOn, full_member: file.fullMemberOn }[file.stage as string];
+  if (stageBegan === null) return refuse('step', `档案缺少「${stageLabels[file.stage]}」阶段的开始日期，请先由管理员补正档案。`);
   const r: DevelopmentRules = set.rules;
   switch (step) {
     case 'talk':
