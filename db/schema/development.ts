@@ -11,7 +11,34 @@ import { people } from './people';
 export const developmentStages = ['applicant', 'activist', 'development_target', 'probationary', 'full_member'] as const;
 export type DevelopmentStage = (typeof developmentStages)[number];
 
+/** Where a record ends when it leaves the way to membership: 不再列为 / 取消预备党员资格. */
+export const developmentExits = ['dropped', 'cancelled'] as const;
+export const developmentRecordStages = [...developmentStages, ...developmentExits] as const;
+export type DevelopmentRecordStage = (typeof developmentRecordStages)[number];
+
 export const decidingBodies = ['branch_committee', 'general_meeting', 'higher_committee'] as const;
+
+/** Kinds of step (lib/development/steps.ts): stage changes and the events inside a stage. */
+export const developmentStepKinds = [
+  'apply',
+  'talk',
+  'to_activist',
+  'assessment',
+  'to_target',
+  'political_review',
+  'training',
+  'pre_review',
+  'to_probationary',
+  'approval',
+  'oath',
+  'extend',
+  'to_full_member',
+  'conversion_approval',
+  'drop',
+  'cancel',
+] as const;
+
+export const assessmentResults = ['excellent', 'qualified', 'unqualified'] as const;
 
 /**
  * Versioned rules of member development (the 2014 细则, its 2026 revision …): durations and
@@ -43,17 +70,26 @@ export const developmentRecords = pgTable(
     branchId: integer()
       .notNull()
       .references(() => branches.id, { onDelete: 'restrict' }),
-    stage: text({ enum: developmentStages }).notNull().default('applicant'),
+    stage: text({ enum: developmentRecordStages }).notNull().default('applicant'),
     appliedOn: date({ mode: 'string' }).notNull(),
     talkedOn: date({ mode: 'string' }),
     activistOn: date({ mode: 'string' }),
     targetOn: date({ mode: 'string' }),
     politicalReviewOn: date({ mode: 'string' }),
     concentratedTrainingOn: date({ mode: 'string' }),
+    concentratedTrainingDays: integer(),
+    concentratedTrainingHours: integer(),
+    preReviewedOn: date({ mode: 'string' }),
     probationaryOn: date({ mode: 'string' }),
+    approvedOn: date({ mode: 'string' }),
     oathOn: date({ mode: 'string' }),
+    extendedOn: date({ mode: 'string' }),
+    extensionMonths: integer(),
     probationExtendedUntil: date({ mode: 'string' }),
     fullMemberOn: date({ mode: 'string' }),
+    conversionApprovedOn: date({ mode: 'string' }),
+    exitedOn: date({ mode: 'string' }),
+    // Legacy free-text names; introducers are development_introducers rows (people) since 0013.
     introducers: text().array().notNull().default(sql`'{}'::text[]`),
     createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
@@ -62,7 +98,8 @@ export const developmentRecords = pgTable(
   (t) => [
     uniqueIndex('development_records_person_key').on(t.personId),
     index('development_records_branch_stage_idx').on(t.branchId, t.stage),
-    check('development_records_stage_check', oneOf(t.stage, developmentStages)),
+    check('development_records_stage_check', oneOf(t.stage, developmentRecordStages)),
+    check('development_records_extension_check', sql`${t.extensionMonths} is null or ${t.extensionMonths} between 1 and 36`),
   ],
 );
 
@@ -74,8 +111,10 @@ export const developmentTransitions = pgTable(
     recordId: integer()
       .notNull()
       .references(() => developmentRecords.id, { onDelete: 'cascade' }),
-    fromStage: text({ enum: developmentStages }),
-    toStage: text({ enum: developmentStages }).notNull(),
+    fromStage: text({ enum: developmentRecordStages }),
+    toStage: text({ enum: developmentRecordStages }).notNull(),
+    // The kind of step; null on rows written before steps were recorded (a stage change).
+    step: text({ enum: developmentStepKinds }),
     decidedOn: date({ mode: 'string' }).notNull(),
     decidingBody: text({ enum: decidingBodies }).notNull(),
     note: text(),
@@ -85,7 +124,45 @@ export const developmentTransitions = pgTable(
   },
   (t) => [
     index('development_transitions_record_idx').on(t.recordId, t.decidedOn),
-    check('development_transitions_to_check', oneOf(t.toStage, developmentStages)),
+    check('development_transitions_to_check', oneOf(t.toStage, developmentRecordStages)),
+    check('development_transitions_step_check', sql`${t.step} is null or ${oneOf(t.step, developmentStepKinds)}`),
     check('development_transitions_body_check', oneOf(t.decidingBody, decidingBodies)),
   ],
+);
+
+/** The two (or as many as the rule set requires) full members who introduce a candidate. */
+export const developmentIntroducers = pgTable(
+  'development_introducers',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    recordId: integer()
+      .notNull()
+      .references(() => developmentRecords.id, { onDelete: 'cascade' }),
+    personId: integer()
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    assignedOn: date({ mode: 'string' }).notNull(),
+    transitionId: integer().references(() => developmentTransitions.id, { onDelete: 'restrict' }),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('development_introducers_record_person_key').on(t.recordId, t.personId), index('development_introducers_person_idx').on(t.personId)],
+);
+
+/** The branch's half-yearly assessments of an activist (and of a development target). */
+export const developmentAssessments = pgTable(
+  'development_assessments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    recordId: integer()
+      .notNull()
+      .references(() => developmentRecords.id, { onDelete: 'cascade' }),
+    assessedOn: date({ mode: 'string' }).notNull(),
+    result: text({ enum: assessmentResults }).notNull(),
+    note: text(),
+    transitionId: integer().references(() => developmentTransitions.id, { onDelete: 'restrict' }),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('development_assessments_record_idx').on(t.recordId, t.assessedOn), check('development_assessments_result_check', oneOf(t.result, assessmentResults))],
 );

@@ -18,6 +18,8 @@ export const auditEntityTypes = {
   inspection: '明察暗访',
   lecturer: '党课讲师',
   lecture: '党课',
+  development_record: '发展党员档案',
+  development_rule_set: '发展党员规则',
 } as const;
 
 export type AuditEntityType = keyof typeof auditEntityTypes;
@@ -40,6 +42,7 @@ export const auditActionGroups = {
   inspection: '明察暗访',
   lecturer: '党课讲师',
   lecture: '党课',
+  development: '发展党员',
 } as const;
 
 type Group = keyof typeof auditActionGroups;
@@ -113,6 +116,10 @@ export const auditActions = {
   'lecture.unpublish': { entityType: 'lecture', label: '撤下党课' },
   'lecture.showcase': { entityType: 'lecture', label: '列入年度精品党课' },
   'lecture.unshowcase': { entityType: 'lecture', label: '移出年度精品党课' },
+  'development.open': { entityType: 'development_record', label: '登记入党申请' },
+  'development.step': { entityType: 'development_record', label: '记录发展步骤' },
+  'development.read': { entityType: 'development_record', label: '查看发展档案' },
+  'development.rules_create': { entityType: 'development_rule_set', label: '新增发展党员规则版本' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

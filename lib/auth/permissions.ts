@@ -40,6 +40,9 @@ export const permissionMatrix = {
   'inspections.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'inspections.manage': { auditor: 'any' },
   'inspections.notice': { admin: 'any' },
+  // Member development: the branch keeps its own candidates' files; auditors read.
+  'development.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
+  'development.write': { admin: 'any', branch_secretary: 'branch' },
   'lectures.manage': { admin: 'any' },
   'training.manage': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import type { Database } from '@/db/open';
 import { users } from '@/db/schema/accounts';
 import { branches } from '@/db/schema/branches';
+import { developmentRecords } from '@/db/schema/development';
 import { committeePositions, people, personTransfers } from '@/db/schema/people';
 import { appendAudit } from '@/lib/audit/append';
 import { clientIp } from '@/lib/auth/client-ip';
@@ -100,7 +101,7 @@ export async function getPersonDetail(actor: Actor & { username: string }, id: n
   const ip = clientIp(await headers());
   const fromBranch = aliasedTable(branches, 'from_branch');
   const toBranch = aliasedTable(branches, 'to_branch');
-  const [branch, path, positions, transfers, account, attendance] = await Promise.all([
+  const [branch, path, positions, transfers, account, attendance, developmentFile] = await Promise.all([
     db.select({ id: branches.id, name: branches.name, code: branches.code, dissolvedOn: branches.dissolvedOn }).from(branches).where(eq(branches.id, row.branchId)),
     branchPath(db, row.branchId),
     db
@@ -136,6 +137,7 @@ export async function getPersonDetail(actor: Actor & { username: string }, id: n
       .orderBy(desc(personTransfers.transferredOn), desc(personTransfers.id)),
     row.userId ? db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(eq(users.id, row.userId)) : Promise.resolve([]),
     personAttendance(db, id, todayInBeijing()),
+    db.select({ id: developmentRecords.id }).from(developmentRecords).where(eq(developmentRecords.personId, id)).limit(1),
   ]);
   await db.transaction((tx) => appendAudit(tx, { id: actor.id, name: actor.username, role: actor.role, ip }, { action: 'person.read', entityType: 'person', entityId: id }));
   return {
@@ -159,6 +161,8 @@ export async function getPersonDetail(actor: Actor & { username: string }, id: n
     attendance,
     canManage: can(actor, 'people.manage', { branchId: row.branchId }),
     canLinkAccount: can(actor, 'users.manage'),
+    hasDevelopmentFile: developmentFile.length > 0 && can(actor, 'development.read', { branchId: row.branchId }),
+    canOpenDevelopmentFile: developmentFile.length === 0 && row.status === 'applicant' && can(actor, 'development.write', { branchId: row.branchId }),
   };
 }
 

@@ -41,6 +41,10 @@ export type PersonDetail = {
   attendance: PersonAttendance;
   canManage: boolean;
   canLinkAccount: boolean;
+  /** The person has a member-development file the reader may open. */
+  hasDevelopmentFile: boolean;
+  /** An applicant without a file whose application the reader may register. */
+  canOpenDevelopmentFile: boolean;
 };
 
 export type AccountOption = { id: number; label: string };

@@ -18,6 +18,7 @@ export const developmentRuleLabels: Record<string, { label: string; unit: string
   probationExtensionMaxMonths: { label: '预备期最长延长', unit: '个月' },
   conversionApprovalWithinMonths: { label: '转正审批期限', unit: '个月' },
   inactivityMonthsCountsAsLeaving: { label: '连续不参加组织生活视为自行脱党', unit: '个月' },
+  dueWarningDays: { label: '到期前提醒（工委规定）', unit: '天' },
 };
 
 export const developmentStageLabels: Record<string, string> = {

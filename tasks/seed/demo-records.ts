@@ -3,7 +3,15 @@ import type { Database } from '@/db/open';
 import { articles } from '@/db/schema/articles';
 import { hallRegistrations, hallSessions, lectureBookings, lectureSeasons, lectureShowcases, lecturerListings, lecturers, lectures, seasonOffers } from '@/db/schema/lectures';
 import { lectureSearchVector } from '@/lib/lectures/search-index';
-import { developmentRecords, developmentRuleSets, developmentTransitions, type DevelopmentStage } from '@/db/schema/development';
+import {
+  developmentAssessments,
+  developmentIntroducers,
+  developmentRecords,
+  developmentRuleSets,
+  type developmentStepKinds,
+  developmentTransitions,
+  type DevelopmentStage,
+} from '@/db/schema/development';
 import { people as peopleTable, type MemberStatus } from '@/db/schema/people';
 import { trainees, trainingRounds } from '@/db/schema/training';
 import { seedLectures } from './content/lectures';
@@ -172,17 +180,22 @@ export async function seedTraining(db: Database, { users, people }: Ids) {
   );
 }
 
-const STAGE_STEPS: { stage: DevelopmentStage; field: 'appliedOn' | 'activistOn' | 'targetOn' | 'probationaryOn' | 'fullMemberOn'; body: 'branch_committee' | 'general_meeting' }[] = [
-  { stage: 'applicant', field: 'appliedOn', body: 'branch_committee' },
-  { stage: 'activist', field: 'activistOn', body: 'branch_committee' },
-  { stage: 'development_target', field: 'targetOn', body: 'branch_committee' },
-  { stage: 'probationary', field: 'probationaryOn', body: 'general_meeting' },
-  { stage: 'full_member', field: 'fullMemberOn', body: 'general_meeting' },
+const STAGE_STEPS: { stage: DevelopmentStage; field: 'appliedOn' | 'activistOn' | 'targetOn' | 'probationaryOn' | 'fullMemberOn' }[] = [
+  { stage: 'applicant', field: 'appliedOn' },
+  { stage: 'activist', field: 'activistOn' },
+  { stage: 'development_target', field: 'targetOn' },
+  { stage: 'probationary', field: 'probationaryOn' },
+  { stage: 'full_member', field: 'fullMemberOn' },
 ];
 
+type SeedStep = { step: (typeof developmentStepKinds)[number]; on: string; from: DevelopmentStage | null; to: DevelopmentStage; body: 'branch_committee' | 'general_meeting' | 'higher_committee' };
+
 /**
- * Every stage is represented in each of the first branches, with plausible stage dates; each
- * candidate's roster status is the stage reached. Returns the ids of people not yet members.
+ * Every stage is represented in each of the first branches, with plausible stage dates that keep
+ * the 2014 rules (talk within a month, a year as activist, approval within three months …); each
+ * candidate's roster status is the stage reached. The first branch's newest applicant has had no
+ * talk and its probationary members are past their twelve months, so the board shows an overdue
+ * first talk and overdue probationers. Returns the ids of people not yet members.
  */
 export async function seedDevelopment(db: Database, { users, people, branchIds }: Ids): Promise<Set<number>> {
   const [ruleSet] = await db.select({ id: developmentRuleSets.id }).from(developmentRuleSets).limit(1);
@@ -195,14 +208,29 @@ export async function seedDevelopment(db: Database, { users, people, branchIds }
   let offset = 0;
   for (const group of [...byBranch.values()].slice(0, 3)) {
     const candidates = group.slice(-STAGE_STEPS.length);
+    const introducers = group.slice(0, 2);
     for (const [level, person] of candidates.entries()) {
       // Level 0 applied weeks ago; each further stage started about a year earlier.
       const applied = addDays('2026-10-26', -offset * 9 - level * 400);
+      const talked = level === 0 && offset === 0 ? null : addDays(applied, 18);
       const dates: Partial<Record<(typeof STAGE_STEPS)[number]['field'], string>> = { appliedOn: applied };
-      if (level >= 1) dates.activistOn = addDays(applied, 75);
+      if (level >= 1) dates.activistOn = addDays(applied, 60);
       if (level >= 2) dates.targetOn = addDays(applied, 75 + 380);
       if (level >= 3) dates.probationaryOn = addDays(applied, 75 + 380 + 120);
       if (level >= 4) dates.fullMemberOn = addDays(applied, 75 + 380 + 120 + 370);
+      const t = dates.targetOn;
+      const p = dates.probationaryOn;
+      const assessedOn = dates.activistOn ? addDays(dates.activistOn, 180) : null;
+      const approvedOn = p ? addDays(p, 40) : null;
+      const row = {
+        talkedOn: talked,
+        politicalReviewOn: t ? addDays(t, 30) : null,
+        concentratedTrainingOn: t ? addDays(t, 45) : null,
+        preReviewedOn: p ? addDays(p, -15) : null,
+        approvedOn,
+        oathOn: approvedOn ? addDays(approvedOn, 10) : null,
+        conversionApprovedOn: dates.fullMemberOn ? addDays(dates.fullMemberOn, 40) : null,
+      };
       const [record] = await db
         .insert(developmentRecords)
         .values({
@@ -210,29 +238,43 @@ export async function seedDevelopment(db: Database, { users, people, branchIds }
           branchId: person.branchId,
           stage: STAGE_STEPS[level]!.stage,
           appliedOn: applied,
-          talkedOn: level === 0 && offset === 0 ? null : addDays(applied, 18),
           activistOn: dates.activistOn,
-          targetOn: dates.targetOn,
-          politicalReviewOn: dates.targetOn ? addDays(dates.targetOn, 30) : null,
-          concentratedTrainingOn: dates.targetOn ? addDays(dates.targetOn, 45) : null,
-          probationaryOn: dates.probationaryOn,
-          oathOn: dates.probationaryOn ? addDays(dates.probationaryOn, 20) : null,
+          targetOn: t,
+          concentratedTrainingDays: t ? 3 : null,
+          concentratedTrainingHours: t ? 24 : null,
+          probationaryOn: p,
           fullMemberOn: dates.fullMemberOn,
-          introducers: level >= 1 ? group.slice(0, 2).map((p) => p.name) : [],
+          ...row,
           createdBy,
         })
         .returning({ id: developmentRecords.id });
-      await db.insert(developmentTransitions).values(
-        STAGE_STEPS.slice(0, level + 1).map((step, i) => ({
-          recordId: record!.id,
-          fromStage: i === 0 ? null : STAGE_STEPS[i - 1]!.stage,
-          toStage: step.stage,
-          decidedOn: dates[step.field]!,
-          decidingBody: step.body,
-          ruleSetId: ruleSet?.id,
-          createdBy,
-        })),
-      );
+      const at = (level_: number) => STAGE_STEPS[level_]!.stage;
+      const events: SeedStep[] = [
+        { step: 'apply', on: applied, from: null, to: 'applicant', body: 'branch_committee' },
+        ...(talked ? [{ step: 'talk', on: talked, from: at(0), to: at(0), body: 'branch_committee' } as const] : []),
+        ...(dates.activistOn ? [{ step: 'to_activist', on: dates.activistOn, from: at(0), to: at(1), body: 'branch_committee' } as const] : []),
+        ...(assessedOn && (!t || assessedOn < t) ? [{ step: 'assessment', on: assessedOn, from: at(1), to: at(1), body: 'branch_committee' } as const] : []),
+        ...(t ? [{ step: 'to_target', on: t, from: at(1), to: at(2), body: 'branch_committee' } as const] : []),
+        ...(row.politicalReviewOn ? [{ step: 'political_review', on: row.politicalReviewOn, from: at(2), to: at(2), body: 'branch_committee' } as const] : []),
+        ...(row.concentratedTrainingOn ? [{ step: 'training', on: row.concentratedTrainingOn, from: at(2), to: at(2), body: 'higher_committee' } as const] : []),
+        ...(row.preReviewedOn ? [{ step: 'pre_review', on: row.preReviewedOn, from: at(2), to: at(2), body: 'higher_committee' } as const] : []),
+        ...(p ? [{ step: 'to_probationary', on: p, from: at(2), to: at(3), body: 'general_meeting' } as const] : []),
+        ...(row.approvedOn ? [{ step: 'approval', on: row.approvedOn, from: at(3), to: at(3), body: 'higher_committee' } as const] : []),
+        ...(row.oathOn ? [{ step: 'oath', on: row.oathOn, from: at(3), to: at(3), body: 'branch_committee' } as const] : []),
+        ...(dates.fullMemberOn ? [{ step: 'to_full_member', on: dates.fullMemberOn, from: at(3), to: at(4), body: 'general_meeting' } as const] : []),
+        ...(row.conversionApprovedOn ? [{ step: 'conversion_approval', on: row.conversionApprovedOn, from: at(4), to: at(4), body: 'higher_committee' } as const] : []),
+      ];
+      const written = await db
+        .insert(developmentTransitions)
+        .values(events.map((e) => ({ recordId: record!.id, fromStage: e.from, toStage: e.to, step: e.step, decidedOn: e.on, decidingBody: e.body, ruleSetId: ruleSet?.id, createdBy })))
+        .returning({ id: developmentTransitions.id, step: developmentTransitions.step });
+      const stepId = (kind: SeedStep['step']) => written.find((w) => w.step === kind)?.id;
+      if (assessedOn && (!t || assessedOn < t)) {
+        await db.insert(developmentAssessments).values({ recordId: record!.id, assessedOn, result: 'qualified', note: '思想汇报按时，参加组织活动积极。', transitionId: stepId('assessment'), createdBy });
+      }
+      if (t) {
+        await db.insert(developmentIntroducers).values(introducers.map((i) => ({ recordId: record!.id, personId: i.id, assignedOn: t, transitionId: stepId('to_target'), createdBy })));
+      }
       const stage = STAGE_STEPS[level]!.stage as MemberStatus;
       const joinedPartyOn = dates.probationaryOn ?? null;
       await db

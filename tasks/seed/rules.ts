@@ -5,7 +5,7 @@
 export const developmentRules2014 = {
   name: '中国共产党发展党员工作细则（2014年）',
   effectiveFrom: '2014-06-10',
-  source: '中共中央办公厅印发《中国共产党发展党员工作细则》',
+  source: '中共中央办公厅印发《中国共产党发展党员工作细则》；到期前提醒天数为市委市级机关工委补充规定',
   rules: {
     stageOrder: ['applicant', 'activist', 'development_target', 'probationary', 'full_member'],
     applicantTalkWithinDays: 30,
@@ -22,6 +22,9 @@ export const developmentRules2014 = {
     probationExtensionMaxMonths: 12,
     conversionApprovalWithinMonths: 3,
     inactivityMonthsCountsAsLeaving: 6,
+    // Local policy of the work committee, not the 细则: the board warns this many days before a
+    // development deadline passes.
+    dueWarningDays: 14,
   },
 };
 

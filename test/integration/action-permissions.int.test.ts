@@ -13,6 +13,7 @@ import * as mediaActions from '@/lib/media/actions';
 import * as peopleActions from '@/lib/people/actions';
 import * as recordActions from '@/lib/records/actions';
 import * as inspectionActions from '@/lib/inspections/actions';
+import * as developmentActions from '@/lib/development/actions';
 import * as reviewActions from '@/lib/reviews/actions';
 import * as ruleActions from '@/lib/rules/actions';
 import { ruleFormValues } from '@/lib/rules/form';
@@ -42,6 +43,7 @@ import { isListed, isShowcased, lectureForm, lectureRow, lecturerRow } from './l
 import { mediaCases, withTemporaryMediaStorage } from './media-matrix';
 import { branchCases, peopleCases } from './branches-matrix';
 import { draftIn, recordForm, submittedIn } from './records-fixtures';
+import { developmentCases } from './development-fixtures';
 import { reviewCases } from './reviews-fixtures';
 import { inspectionCases } from './inspections-fixtures';
 import { fileForm } from './media-fixtures';
@@ -317,9 +319,10 @@ const cases: Record<string, Record<string, ActionCase>> = {
   },
   reviews: reviewCases(() => db.db),
   inspections: inspectionCases(() => db.db),
+  development: developmentCases(() => db.db),
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, development: developmentActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );

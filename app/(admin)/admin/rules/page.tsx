@@ -32,6 +32,9 @@ export default async function RulesPage({ searchParams }: Props) {
         <p>
           <Link href="/admin/rules/new" className="button">
             新增组织生活规则版本
+          </Link>{' '}
+          <Link href="/admin/rules/development/new" className="button">
+            新增发展党员规则版本
           </Link>
         </p>
       )}

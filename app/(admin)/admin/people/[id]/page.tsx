@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import ui from '@/components/admin/admin-ui.module.css';
 import styles from '@/components/branches/branches.module.css';
+import { OpenDevelopmentFileForm } from '@/components/development/OpenDevelopmentFileForm';
 import { PersonAttendance } from '@/components/people/PersonAttendance';
 import { PersonForm } from '@/components/people/PersonForm';
 import { LinkAccountForm, TransferForm, UnlinkAccountForm } from '@/components/people/PersonOrgForms';
@@ -67,6 +68,13 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <dd>
           {memberStatusLabels[person.status]}
           {person.statusSince ? `（${person.statusSince} 起）` : ''}
+          {person.hasDevelopmentFile ? (
+            <>
+              {' '}
+              <Link href={`/admin/development/${person.id}`}>查看发展档案</Link>
+            </>
+          ) : null}
+          {person.canOpenDevelopmentFile ? <OpenDevelopmentFileForm personId={person.id} today={today} /> : null}
         </dd>
         <dt>入党时间</dt>
         <dd>{person.joinedPartyOn ?? '—'}</dd>

@@ -1,0 +1,179 @@
+import 'server-only';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { isUniqueViolation } from '@/db/errors';
+import { developmentAssessments, developmentIntroducers, developmentRecords, developmentRuleSets, developmentTransitions } from '@/db/schema/development';
+import { people } from '@/db/schema/people';
+import type { ActionContext } from '@/lib/actions/define-action';
+import { todayInBeijing } from '@/lib/calendar/days';
+import { AppError } from '@/lib/errors';
+import { validateStep } from './engine';
+import { pickRuleSet } from '@/lib/rules/pick';
+import { fileOf, loadDevelopmentRuleSets } from './queries';
+import type { DevelopmentStepInput, NewDevelopmentRuleSet, OpenDevelopmentFileInput } from './schemas';
+import { type StepKind } from './steps';
+
+// Writes of member development. A step is judged by the engine against the rule set in force on
+// its date, then written in one transaction: the step row, the record's stage and dates, the
+// introducers or assessment it brings, the roster status, and the audit row.
+
+type DateColumn =
+  | 'talkedOn'
+  | 'activistOn'
+  | 'targetOn'
+  | 'politicalReviewOn'
+  | 'concentratedTrainingOn'
+  | 'preReviewedOn'
+  | 'probationaryOn'
+  | 'approvedOn'
+  | 'oathOn'
+  | 'extendedOn'
+  | 'fullMemberOn'
+  | 'conversionApprovedOn'
+  | 'exitedOn';
+
+const dateColumnOf: Partial<Record<StepKind, DateColumn>> = {
+  talk: 'talkedOn',
+  to_activist: 'activistOn',
+  to_target: 'targetOn',
+  political_review: 'politicalReviewOn',
+  training: 'concentratedTrainingOn',
+  pre_review: 'preReviewedOn',
+  to_probationary: 'probationaryOn',
+  approval: 'approvedOn',
+  oath: 'oathOn',
+  extend: 'extendedOn',
+  to_full_member: 'fullMemberOn',
+  conversion_approval: 'conversionApprovedOn',
+  drop: 'exitedOn',
+  cancel: 'exitedOn',
+};
+
+const rosterStages = new Set(['activist', 'development_target', 'probationary', 'full_member']);
+
+export async function recordDevelopmentStep(ctx: ActionContext, input: DevelopmentStepInput) {
+  const [record] = await ctx.tx.select().from(developmentRecords).where(eq(developmentRecords.personId, input.personId)).for('update');
+  if (!record) throw new AppError('not_found', '没有找到该党员的发展档案。');
+  ctx.authorizeTarget({ branchId: record.branchId });
+  if (record.version !== input.version) throw new AppError('conflict', '该档案已被他人更新，请刷新页面后重新填写。');
+
+  const introducerIds = [input.introducer1, input.introducer2].filter((id): id is number => id !== null);
+  const [sets, assessments, [last], found] = await Promise.all([
+    loadDevelopmentRuleSets(ctx.tx),
+    ctx.tx.select({ assessedOn: developmentAssessments.assessedOn }).from(developmentAssessments).where(eq(developmentAssessments.recordId, record.id)),
+    ctx.tx.select({ on: developmentTransitions.decidedOn }).from(developmentTransitions).where(eq(developmentTransitions.recordId, record.id)).orderBy(desc(developmentTransitions.decidedOn)).limit(1),
+    introducerIds.length ? ctx.tx.select({ id: people.id, name: people.name, status: people.status }).from(people).where(inArray(people.id, introducerIds)) : Promise.resolve([]),
+  ]);
+  const byId = new Map(found.map((p) => [p.id, p]));
+  const resolve = (id: number | null) => (id === null ? null : (byId.get(id) ?? null));
+  const verdict = validateStep(
+    fileOf(record, assessments, last?.on ?? null),
+    {
+      step: input.step,
+      decidedOn: input.decidedOn,
+      note: input.note,
+      introducers: input.step === 'to_target' ? [resolve(input.introducer1), resolve(input.introducer2)] : undefined,
+      trainingDays: input.trainingDays,
+      trainingHours: input.trainingHours,
+      extensionMonths: input.extensionMonths,
+    },
+    sets,
+    todayInBeijing(),
+  );
+  if (!verdict.ok) throw new AppError('invalid', verdict.message, verdict.field);
+
+  const toStage = verdict.toStage ?? record.stage;
+  const [transition] = await ctx.tx
+    .insert(developmentTransitions)
+    .values({ recordId: record.id, fromStage: record.stage, toStage, step: input.step, decidedOn: input.decidedOn, decidingBody: verdict.body, note: input.note, ruleSetId: verdict.ruleSet.id, createdBy: ctx.user.id })
+    .returning({ id: developmentTransitions.id });
+  const column = dateColumnOf[input.step];
+  await ctx.tx
+    .update(developmentRecords)
+    .set({
+      stage: toStage,
+      ...(column ? { [column]: input.decidedOn } : {}),
+      ...(input.step === 'training' ? { concentratedTrainingDays: input.trainingDays, concentratedTrainingHours: input.trainingHours } : {}),
+      ...(input.step === 'extend' ? { extensionMonths: input.extensionMonths, probationExtendedUntil: verdict.extendedUntil } : {}),
+      version: sql`${developmentRecords.version} + 1`,
+    })
+    .where(eq(developmentRecords.id, record.id));
+  if (input.step === 'assessment') {
+    await ctx.tx.insert(developmentAssessments).values({ recordId: record.id, assessedOn: input.decidedOn, result: input.result as 'excellent' | 'qualified' | 'unqualified', note: input.note, transitionId: transition!.id, createdBy: ctx.user.id });
+  }
+  if (input.step === 'to_target') {
+    await ctx.tx.insert(developmentIntroducers).values(introducerIds.map((personId) => ({ recordId: record.id, personId, assignedOn: input.decidedOn, transitionId: transition!.id, createdBy: ctx.user.id })));
+  }
+  if (verdict.toStage && rosterStages.has(verdict.toStage)) {
+    await ctx.tx
+      .update(people)
+      .set({
+        status: verdict.toStage as 'activist' | 'development_target' | 'probationary' | 'full_member',
+        statusSince: input.decidedOn,
+        ...(verdict.toStage === 'probationary' ? { joinedPartyOn: input.decidedOn } : {}),
+        version: sql`${people.version} + 1`,
+      })
+      .where(eq(people.id, record.personId));
+  }
+  await ctx.audit({
+    action: 'development.step',
+    entityType: 'development_record',
+    entityId: record.id,
+    before: { stage: record.stage },
+    after: {
+      personId: record.personId,
+      step: input.step,
+      stage: toStage,
+      decidedOn: input.decidedOn,
+      decidingBody: verdict.body,
+      ruleSet: verdict.ruleSet.name,
+      ...(introducerIds.length && input.step === 'to_target' ? { introducers: introducerIds } : {}),
+      ...(input.step === 'extend' ? { extendedUntil: verdict.extendedUntil } : {}),
+    },
+  });
+  return { personId: record.personId, transitionId: transition!.id };
+}
+
+/** Registers an application (入党申请): the file starts at 入党申请人, dated by the day it was handed in. */
+export async function openDevelopmentFile(ctx: ActionContext, input: OpenDevelopmentFileInput) {
+  const [person] = await ctx.tx.select().from(people).where(eq(people.id, input.personId)).for('update');
+  if (!person) throw new AppError('not_found', '没有找到该人员。');
+  ctx.authorizeTarget({ branchId: person.branchId });
+  if (person.status !== 'applicant') throw new AppError('invalid', '只有政治面貌为“入党申请人”的人员可以登记入党申请；请先在名册中核对其政治面貌。', 'appliedOn');
+  const [existing] = await ctx.tx.select({ id: developmentRecords.id }).from(developmentRecords).where(eq(developmentRecords.personId, person.id));
+  if (existing) throw new AppError('conflict', '该人员已有发展档案。', 'appliedOn');
+  const today = todayInBeijing();
+  if (input.appliedOn > today) throw new AppError('invalid', `日期不能晚于今天（${today}）。`, 'appliedOn');
+  const ruleSet = pickRuleSet(await loadDevelopmentRuleSets(ctx.tx), input.appliedOn);
+  if (!ruleSet) throw new AppError('invalid', `${input.appliedOn} 之前没有生效的发展党员工作规则。`, 'appliedOn');
+  const [record] = await ctx.tx
+    .insert(developmentRecords)
+    .values({ personId: person.id, branchId: person.branchId, stage: 'applicant', appliedOn: input.appliedOn, createdBy: ctx.user.id })
+    .returning({ id: developmentRecords.id });
+  await ctx.tx
+    .insert(developmentTransitions)
+    .values({ recordId: record!.id, fromStage: null, toStage: 'applicant', step: 'apply', decidedOn: input.appliedOn, decidingBody: 'branch_committee', ruleSetId: ruleSet.id, createdBy: ctx.user.id });
+  await ctx.tx.update(people).set({ statusSince: input.appliedOn, version: sql`${people.version} + 1` }).where(eq(people.id, person.id));
+  await ctx.audit({ action: 'development.open', entityType: 'development_record', entityId: record!.id, after: { personId: person.id, appliedOn: input.appliedOn, ruleSet: ruleSet.name } });
+  return { personId: person.id };
+}
+
+const dateTaken = () => new AppError('conflict', '该生效日期已有一套发展党员规则，每个生效日期只能有一套。', 'effectiveFrom');
+
+/** A new version of the development rules; like branch rules, it takes effect after today, never retroactively. */
+export async function createDevelopmentRuleSet(ctx: ActionContext, input: NewDevelopmentRuleSet) {
+  const today = todayInBeijing();
+  if (input.effectiveFrom <= today) {
+    throw new AppError('invalid', `生效日期须晚于今天（${today}）：已完成的发展步骤按当时有效的规则判断，不能追溯修改。`, 'effectiveFrom');
+  }
+  const [existing] = await ctx.tx.select({ id: developmentRuleSets.id }).from(developmentRuleSets).where(eq(developmentRuleSets.effectiveFrom, input.effectiveFrom));
+  if (existing) throw dateTaken();
+  const [row] = await ctx.tx
+    .insert(developmentRuleSets)
+    .values({ name: input.name, source: input.source, effectiveFrom: input.effectiveFrom, rules: input.rules, createdBy: ctx.user.id })
+    .returning()
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error, 'development_rule_sets_effective_key') ? dateTaken() : error;
+    });
+  await ctx.audit({ action: 'development.rules_create', entityType: 'development_rule_set', entityId: row!.id, after: { name: row!.name, effectiveFrom: row!.effectiveFrom, source: row!.source, rules: row!.rules } });
+  return row!;
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { isoDate } from '@/lib/rules/schemas';
+import { developmentRulesSchema } from './rules';
+import { assessmentResults, stepKinds } from './steps';
+
+// The step form and the new rule-set form: one schema each, shared by form and action.
+
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    if (!/^\d{1,9}$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: '请选择入党介绍人。' });
+      return z.NEVER;
+    }
+    return Number(v);
+  });
+
+const optionalWhole = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      if (!/^\d{1,4}$/.test(v) || Number(v) > max) {
+        ctx.addIssue({ code: 'custom', message: `${label}须为 0–${max} 的整数。` });
+        return z.NEVER;
+      }
+      return Number(v);
+    });
+
+export const developmentStepSchema = z
+  .object({
+    personId: z.coerce.number({ error: '缺少党员。' }).int().positive('缺少党员。'),
+    version: z.coerce.number({ error: '缺少版本号。' }).int().positive('缺少版本号。'),
+    step: z.enum(stepKinds, { error: '请选择步骤。' }),
+    decidedOn: isoDate,
+    note: z.string().trim().max(500, '说明不能超过 500 个字符。').optional().transform((v) => v || null),
+    introducer1: optionalId,
+    introducer2: optionalId,
+    trainingDays: optionalWhole('培训天数', 365),
+    trainingHours: optionalWhole('培训学时', 2000),
+    extensionMonths: optionalWhole('延长月数', 36),
+    result: z.enum(['', ...assessmentResults], { error: '考察结果不正确。' }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.step === 'assessment' && !v.result) ctx.addIssue({ code: 'custom', path: ['result'], message: '请选择考察结果。' });
+  });
+
+export type DevelopmentStepInput = z.infer<typeof developmentStepSchema>;
+
+/** Opening a file: the day the person handed in the application. */
+export const openDevelopmentFileSchema = z.object({
+  personId: z.coerce.number({ error: '缺少人员。' }).int().positive('缺少人员。'),
+  appliedOn: isoDate,
+});
+
+export type OpenDevelopmentFileInput = z.infer<typeof openDevelopmentFileSchema>;
+
+const intField = (label: string) =>
+  z
+    .string({ error: `请填写${label}。` })
+    .trim()
+    .regex(/^\d{1,4}$/, `${label}须为整数。`)
+    .transform(Number);
+
+export const developmentRuleFields = [
+  ['applicantTalkWithinDays', '收到申请后谈话期限（天）'],
+  ['activistMinMonths', '积极分子最短培养期（月）'],
+  ['activistAssessmentEveryMonths', '积极分子考察间隔（月）'],
+  ['introducersRequired', '入党介绍人人数'],
+  ['targetTrainingMinDays', '集中培训最少天数'],
+  ['targetTrainingMinHours', '集中培训最少学时'],
+  ['generalMeetingAfterPreReviewWithinDays', '预审后召开支部大会期限（天）'],
+  ['higherApprovalWithinMonths', '上级党委审批期限（月）'],
+  ['higherApprovalMaxMonths', '上级党委审批最长期限（月）'],
+  ['oathWithinDays', '审批后入党宣誓期限（天）'],
+  ['probationMonths', '预备期（月）'],
+  ['probationExtensionMaxMonths', '延长预备期最长（月）'],
+  ['conversionApprovalWithinMonths', '转正审批期限（月）'],
+  ['dueWarningDays', '到期前提醒天数（工委规定）'],
+] as const;
+
+type RuleKey = (typeof developmentRuleFields)[number][0];
+
+/** The new-version form: one input per value; the assembled rules are checked by the rules schema. */
+export const newDevelopmentRuleSetSchema = z
+  .object({
+    name: z.string().trim().min(2, '请填写规则名称。').max(100, '规则名称不能超过 100 个字符。'),
+    source: z.string().trim().min(2, '请填写依据（文件名称或会议决定）。').max(300, '依据不能超过 300 个字符。'),
+    effectiveFrom: isoDate,
+    ...(Object.fromEntries(developmentRuleFields.map(([key, label]) => [key, intField(label)])) as Record<RuleKey, ReturnType<typeof intField>>),
+  })
+  .transform((v, ctx) => {
+    const rules = Object.fromEntries(developmentRuleFields.map(([key]) => [key, v[key]]));
+    const parsed = developmentRulesSchema.safeParse(rules);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      return z.NEVER;
+    }
+    return { name: v.name, source: v.source, effectiveFrom: v.effectiveFrom, rules: parsed.data };
+  });
+
+export type NewDevelopmentRuleSet = z.infer<typeof newDevelopmentRuleSetSchema>;
+
+/** The board's query string; anything malformed is simply not a filter. */
+export const boardFilterSchema = z.object({
+  branchId: z.coerce.number().int().positive().optional().catch(undefined),
+  stage: z.enum(['applicant', 'activist', 'development_target', 'probationary', 'full_member']).optional().catch(undefined),
+  overdue: z
+    .string()
+    .optional()
+    .transform((v) => v === '1')
+    .catch(false),
+  page: z.coerce.number().int().positive().max(10_000).optional().catch(undefined),
+});

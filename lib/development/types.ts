@@ -1,0 +1,56 @@
+import type { DueItem } from './engine';
+import type { DecidingBody, RecordStage, StepKind } from './steps';
+
+export type { DueItem, DueState } from './engine';
+export type { AssessmentResult, DecidingBody, RecordStage, StepKind } from './steps';
+
+export type BoardItem = {
+  personId: number;
+  name: string;
+  branchId: number;
+  branchName: string;
+  stage: RecordStage;
+  stageSince: string;
+  due: DueItem[];
+  /** The earliest open deadline, or null. */
+  next: DueItem | null;
+};
+
+export type BoardFilters = { branchId?: number; stage?: RecordStage; overdue?: boolean };
+
+export type BoardPage = { items: BoardItem[]; total: number; page: number; pageCount: number; pageSize: number; counts: { overdue: number; warning: number } };
+
+export type StepRow = {
+  id: number;
+  step: StepKind | 'apply' | null;
+  fromStage: RecordStage | null;
+  toStage: RecordStage;
+  decidedOn: string;
+  decidingBody: DecidingBody;
+  note: string | null;
+  ruleSetName: string | null;
+  createdByName: string | null;
+};
+
+export type DevelopmentFileView = {
+  personId: number;
+  name: string;
+  personStatus: string;
+  branchId: number;
+  branchName: string;
+  recordId: number;
+  version: number;
+  stage: RecordStage;
+  dates: Record<string, string | null>;
+  training: { days: number | null; hours: number | null };
+  extensionMonths: number | null;
+  steps: StepRow[];
+  assessments: { id: number; assessedOn: string; result: string; note: string | null }[];
+  introducers: { personId: number; name: string; assignedOn: string }[];
+  legacyIntroducers: string[];
+  due: DueItem[];
+  offered: { step: StepKind; allowed: boolean; reason: string | null }[];
+  introducerOptions: { id: number; label: string }[];
+  canWrite: boolean;
+  ruleSetInForce: { name: string; effectiveFrom: string } | null;
+};
