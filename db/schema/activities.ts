@@ -186,6 +186,20 @@ export const activityMonthCounts = pgTable(
   (t) => [primaryKey({ columns: [t.year, t.branchId, t.kind, t.month] })],
 );
 
+/**
+ * One row: a token that changes with every change of activity_month_counts (triggers, migration
+ * 0016), so a server may keep a year's counts in memory and re-read them only when it moved. A
+ * random token, not a counter: a restored or recreated database never repeats an older value.
+ */
+export const activityMonthCountsVersion = pgTable(
+  'activity_month_counts_version',
+  {
+    id: boolean().primaryKey().default(true),
+    token: text().notNull(),
+  },
+  (t) => [check('activity_month_counts_version_one_row', sql`${t.id}`)],
+);
+
 /** Photos of a record, chosen from the media library. */
 export const activityRecordPhotos = pgTable(
   'activity_record_photos',

@@ -2,13 +2,13 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/open';
 import { selectRows } from '@/db/rows';
-import type { ActivityKind } from '@/db/schema/activities';
 import { type Actor, authorize } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { ruleSetsOverlapping, type RuleSetVersion } from '@/lib/rules/pick';
 import { loadBranchRuleSets } from '@/lib/rules/queries';
 import type { BranchRules } from '@/lib/rules/schemas';
-import { type ComplianceNode, type CountRow, evaluateYear, type NodeCompliance } from './evaluate';
+import { type ComplianceNode, evaluateYear, type NodeCompliance } from './evaluate';
+import { yearCounts } from './counts-cache';
 import { yearPeriod } from './periods';
 import type { NodeRef } from './types';
 
@@ -97,25 +97,6 @@ export function lateThreshold(sets: readonly RuleSetVersion<BranchRules>[], from
 }
 
 /**
- * Per node, kind and month of held_on in the year: how many non-draft records were held and how
- * many were entered late. Read from activity_month_counts, which triggers keep current with every
- * record write (migration 0010): a year of the whole committee is ~35k small rows, not ~200k
- * records to group. One row per node and kind with its months as arrays: fewer rows to send.
- */
-export async function loadCounts(db: Database, year: number, filter: SQL): Promise<CountRow[]> {
-  const rows = await selectRows<{ branch_id: number; kind: ActivityKind; months: number[]; held: number[]; late: number[] }>(
-    db,
-    sql`select c.branch_id, c.kind, array_agg(c.month) as months, array_agg(c.held) as held, array_agg(c.late) as late
-        from activity_month_counts c
-        where c.year = ${year} and c.held > 0 and ${filter}
-        group by 1, 2`,
-  );
-  return rows.flatMap((r) =>
-    r.months.map((month, i) => ({ branchId: Number(r.branch_id), kind: r.kind, month: Number(month), held: Number(r.held[i]), late: Number(r.late[i]) })),
-  );
-}
-
-/**
  * 党课 whose speaker held the node's secretary position on the day, by node. Kept out of the
  * grouped query: its correlated test there makes the planner expect a cost high enough to JIT-compile.
  */
@@ -157,7 +138,7 @@ export async function compute(db: Database, rootId: number, year: number, today:
   if (nodes.length === 0) throw new AppError('not_found', '该组织不存在。');
   const ids = scopeIds(nodes);
   const [counts, secretaryLectures] = await Promise.all([
-    loadCounts(db, year, nodeFilter(sql`c.branch_id`, ids)),
+    yearCounts(db, year),
     loadSecretaryLectures(db, from, to, nodeFilter(sql`r.branch_id`, ids)),
   ]);
   return { nodes, sets, today, evaluated: evaluateYear({ year, today, nodes, counts, secretaryLectures, ruleSets: sets }) };

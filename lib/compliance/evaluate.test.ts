@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleSetVersion } from '@/lib/rules/pick';
 import { branchRulesSchema, type BranchRules } from '@/lib/rules/schemas';
-import { type ComplianceNode, type CountRow, evaluateYear, percent, requirementsOf, rollup, ruleKeysOf } from './evaluate';
+import { type ComplianceNode, type CountRow, evaluateYear, indexCounts, percent, requirementsOf, rollup, ruleKeysOf } from './evaluate';
 
 const base: BranchRules = branchRulesSchema.parse({
   frequencies: [
@@ -46,7 +46,7 @@ describe('evaluateYear', () => {
   it('counts a quarter as met by a meeting held in it, wherever it was entered; a short quarter is missed', () => {
     // Branch 10: general meetings in March (Q1, entered late), none in Q2, August and November.
     const counts = [count(10, 'general_meeting', 3, 1, 1), count(10, 'general_meeting', 8), count(10, 'general_meeting', 11)];
-    const result = evaluateYear({ year: 2024, today: '2026-01-10', nodes, counts, secretaryLectures: new Map(), ruleSets: [set2018] });
+    const result = evaluateYear({ year: 2024, today: '2026-01-10', nodes, counts: indexCounts(counts), secretaryLectures: new Map(), ruleSets: [set2018] });
     const general = ruleOf(result, 10, 'general_meeting')!;
     expect(general.periods.map((p) => [p.period.index, p.held, p.late, p.state])).toEqual([
       [1, 1, 1, 'met'],
@@ -60,7 +60,7 @@ describe('evaluateYear', () => {
   });
 
   it('binds each rule only to its node kinds; nodes no rule binds are left out', () => {
-    const result = evaluateYear({ year: 2024, today: '2026-01-10', nodes, counts: [], secretaryLectures: new Map(), ruleSets: [set2018] });
+    const result = evaluateYear({ year: 2024, today: '2026-01-10', nodes, counts: indexCounts([]), secretaryLectures: new Map(), ruleSets: [set2018] });
     expect(result.map((r) => r.node.id)).toEqual([10, 11]);
     expect(result.find((r) => r.node.id === 11)!.rules.map((r) => r.key)).toEqual(['group_meeting']);
   });
@@ -77,14 +77,14 @@ describe('evaluateYear', () => {
       'month12#2',
     ]);
     const counts = [count(10, 'general_meeting', 2), count(10, 'general_meeting', 5), count(10, 'general_meeting', 7), count(10, 'general_meeting', 9)];
-    const result = evaluateYear({ year: 2025, today: '2026-01-10', nodes, counts, secretaryLectures: new Map(), ruleSets: [set2018, set2025] });
+    const result = evaluateYear({ year: 2025, today: '2026-01-10', nodes, counts: indexCounts(counts), secretaryLectures: new Map(), ruleSets: [set2018, set2025] });
     const general = ruleOf(result, 10, 'general_meeting')!;
     // Under the 2018 set Q1 and Q2 are met; under the new set August, October–December are missed.
     expect(general.periods.filter((p) => p.state === 'missed').map((p) => `${p.period.unit}${p.period.index}`)).toEqual(['month8', 'month10', 'month11', 'month12']);
   });
 
   it('does not fail running or future periods; they are open or future', () => {
-    const result = evaluateYear({ year: 2026, today: '2026-05-20', nodes, counts: [count(10, 'committee_meeting', 4)], secretaryLectures: new Map(), ruleSets: [set2018] });
+    const result = evaluateYear({ year: 2026, today: '2026-05-20', nodes, counts: indexCounts([count(10, 'committee_meeting', 4)]), secretaryLectures: new Map(), ruleSets: [set2018] });
     const committee = ruleOf(result, 10, 'committee_meeting')!;
     expect(committee.periods.slice(0, 7).map((p) => p.state)).toEqual(['missed', 'missed', 'missed', 'met', 'open', 'future', 'future']);
     expect(ruleOf(result, 10, 'organizational_life_meeting')!.state).toBe('open');
@@ -93,21 +93,21 @@ describe('evaluateYear', () => {
   it('requires nothing of a node before it was founded or after it was dissolved', () => {
     const young = node(12, 'branch', { establishedOn: '2024-05-15' });
     const gone = node(13, 'branch', { dissolvedOn: '2024-02-10' });
-    const result = evaluateYear({ year: 2024, today: '2026-01-10', nodes: [young, gone], counts: [], secretaryLectures: new Map(), ruleSets: [set2018] });
+    const result = evaluateYear({ year: 2024, today: '2026-01-10', nodes: [young, gone], counts: indexCounts([]), secretaryLectures: new Map(), ruleSets: [set2018] });
     expect(ruleOf(result, 12, 'committee_meeting')!.periods[0]!.period.index).toBe(5);
     expect(ruleOf(result, 13, 'committee_meeting')!.periods.map((p) => p.period.index)).toEqual([1, 2]);
   });
 
   it("checks the secretary's own 党课 once a year", () => {
-    const result = evaluateYear({ year: 2024, today: '2026-01-10', nodes, counts: [], secretaryLectures: new Map([[10, 1]]), ruleSets: [set2018] });
+    const result = evaluateYear({ year: 2024, today: '2026-01-10', nodes, counts: indexCounts([]), secretaryLectures: new Map([[10, 1]]), ruleSets: [set2018] });
     expect(ruleOf(result, 10, 'secretary_lecture')).toMatchObject({ held: 1, state: 'met' });
-    const none = evaluateYear({ year: 2024, today: '2026-01-10', nodes, counts: [], secretaryLectures: new Map(), ruleSets: [set2018] });
+    const none = evaluateYear({ year: 2024, today: '2026-01-10', nodes, counts: indexCounts([]), secretaryLectures: new Map(), ruleSets: [set2018] });
     expect(ruleOf(none, 10, 'secretary_lecture')!.state).toBe('missed');
     expect(ruleKeysOf(2024, [set2018])).toContain('secretary_lecture');
   });
 
   it('requires nothing before the first rule set', () => {
-    expect(evaluateYear({ year: 2017, today: '2026-01-10', nodes, counts: [], secretaryLectures: new Map(), ruleSets: [set2018] })).toEqual([]);
+    expect(evaluateYear({ year: 2017, today: '2026-01-10', nodes, counts: indexCounts([]), secretaryLectures: new Map(), ruleSets: [set2018] })).toEqual([]);
   });
 });
 
@@ -118,7 +118,9 @@ describe('rollup', () => {
       year: 2024,
       today: '2026-01-10',
       nodes,
-      counts: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].flatMap((m) => [count(10, 'committee_meeting', m), count(20, 'committee_meeting', m)]).concat([3, 6, 9, 12].map((m) => count(10, 'general_meeting', m)), [count(10, 'organizational_life_meeting', 12)]),
+      counts: indexCounts(
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].flatMap((m) => [count(10, 'committee_meeting', m), count(20, 'committee_meeting', m)]).concat([3, 6, 9, 12].map((m) => count(10, 'general_meeting', m)), [count(10, 'organizational_life_meeting', 12)]),
+      ),
       secretaryLectures: new Map([[10, 1]]),
       ruleSets: [set2018],
     });

@@ -45,7 +45,8 @@ export type EvaluationInput = {
   year: number;
   today: string;
   nodes: readonly ComplianceNode[];
-  counts: readonly CountRow[];
+  /** The year's counts by node and kind (indexCounts); nodes not in `nodes` are ignored. */
+  counts: CountIndex;
   /** 党课 given by the node's secretary in the year, by node id. */
   secretaryLectures: ReadonlyMap<number, number>;
   ruleSets: readonly RuleSetVersion<BranchRules>[];
@@ -103,8 +104,10 @@ export function unitsOf(year: number, key: RuleKey, sets: readonly RuleSetVersio
 
 type MonthCounts = { held: Int32Array; late: Int32Array };
 
+export type CountIndex = ReadonlyMap<number, ReadonlyMap<RuleKey, MonthCounts>>;
+
 /** Counts by node, then kind: held and late per month (index 1–12). */
-function indexCounts(counts: readonly CountRow[]): Map<number, Map<RuleKey, MonthCounts>> {
+export function indexCounts(counts: readonly CountRow[]): Map<number, Map<RuleKey, MonthCounts>> {
   const byNode = new Map<number, Map<RuleKey, MonthCounts>>();
   for (const c of counts) {
     let byKind = byNode.get(c.branchId);
@@ -128,7 +131,7 @@ const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 /** Evaluates every node against every rule of the year; nodes no rule binds are left out. */
 export function evaluateYear({ year, today, nodes, counts, secretaryLectures, ruleSets }: EvaluationInput): NodeCompliance[] {
-  const byNode = indexCounts(counts);
+  const byNode = counts;
   const keys = ruleKeysOf(year, ruleSets);
   const requirements = new Map(
     keys

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/rows';
 import { branchRuleSets } from '@/db/schema/branches';
 import type { SessionUser } from '@/lib/auth/sessions';
+import { complianceReport } from '@/lib/compliance/queries';
 import { correctRecordAction, saveRecordDraftAction, submitRecordAction } from '@/lib/records/actions';
 import { branchRules2018 } from '@/tasks/seed/rules';
 import { form, signedIn, submit } from './auth-fixtures';
@@ -47,6 +48,8 @@ async function expectInStep() {
   expect(kept).toEqual(fresh);
 }
 
+const countsToken = async () => (await selectRows<{ token: string }>(db.db, sql`select token from activity_month_counts_version`))[0]!.token;
+
 const heldIn = async (month: string, kind: string) => {
   const { kept } = await keptAndFresh();
   return kept.filter((c) => c.month === month && c.kind === kind).reduce((n, c) => n + c.held, 0);
@@ -57,12 +60,22 @@ describe('the monthly counts compliance reads', () => {
     await expectInStep();
   });
 
-  it('count a submission, not a draft', async () => {
+  it('count a submission, not a draft; the counts token moves with the counts only, and the page sees it at once', async () => {
     const before = await heldIn('2026-11-01', 'committee_meeting');
-    await submit(saveRecordDraftAction, await recordForm(db.db, 'U01-B1', { topic: '只是草稿' }));
+    const heldOnPage = async () => {
+      const report = await complianceReport(secretary, { branchId: null, year: 2026, today: '2026-12-01' });
+      return report.nodes.find((n) => n.node.id === report.root.id)!.rules.find((r) => r.key === 'committee_meeting')!.held;
+    };
+    const pageBefore = await heldOnPage();
+    const tokenBefore = await countsToken();
+    await submit(saveRecordDraftAction, await recordForm(db.db, 'U01-B1', { heldOn: '2026-11-20', topic: '只是草稿' }));
     expect(await heldIn('2026-11-01', 'committee_meeting')).toBe(before);
-    await submit(submitRecordAction, await recordForm(db.db, 'U01-B1', { topic: '十一月支委会' }));
+    expect(await countsToken()).toBe(tokenBefore);
+    await submit(submitRecordAction, await recordForm(db.db, 'U01-B1', { heldOn: '2026-11-20', topic: '十一月支委会' }));
     expect(await heldIn('2026-11-01', 'committee_meeting')).toBe(before + 1);
+    expect(await countsToken()).not.toBe(tokenBefore);
+    // The page read the year before (kept in memory); it counts the new meeting all the same.
+    expect(await heldOnPage()).toBe(pageBefore + 1);
     await expectInStep();
   });
 
