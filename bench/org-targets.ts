@@ -41,6 +41,13 @@ export const orgTargets: OrgTarget[] = [
   { name: 'a person of own branch', as: 'secretary', path: '/admin/people/{secretaryPersonId}', issue11: true },
   { name: 'workbench', as: 'secretary', path: '/admin', issue11: true },
 
+  // The review queue (issue 12) over the same million records: submitted, not yet reviewed, oldest first.
+  { name: 'review queue', as: 'admin', path: '/admin/reviews' },
+  { name: 'review queue, page 3', as: 'admin', path: '/admin/reviews', followNext: 2 },
+  { name: 'review queue of own branch', as: 'secretary', path: '/admin/reviews' },
+  { name: 'inspections', as: 'admin', path: '/admin/inspections' },
+  { name: 'member development board', as: 'admin', path: '/admin/development' },
+
   // The editorial desk's lists at 100,000 articles and 200,000 audit rows (issue 18; grown by
   // bench/admin-corpus.ts): every tab, both sorts, first and last pages, a title filter.
   { name: 'articles', as: 'admin', path: '/admin/articles' },
