@@ -52,12 +52,16 @@ SELECT DISTINCT ON (r.id, p.id) r.id, p.id, coalesce(r.target_on, r.activist_on,
 FROM "development_records" r
 CROSS JOIN LATERAL unnest(r.introducers) AS n(name)
 JOIN "people" p ON p.name = n.name AND p.branch_id = r.branch_id AND p.status = 'full_member'
+-- A name two full members of the branch share stays a legacy name (shown as such), never a guess.
+WHERE (SELECT count(*) FROM "people" q WHERE q.name = n.name AND q.branch_id = r.branch_id AND q.status = 'full_member') = 1
 ORDER BY r.id, p.id;
 --> statement-breakpoint
-UPDATE "development_rule_sets" SET "rules" = "rules" || '{"dueWarningDays": 14}'::jsonb, "source" = "source" || '；到期前提醒天数（14 天）为市委市级机关工委补充规定' WHERE "effective_from" = '2014-06-10' AND NOT ("rules" ? 'dueWarningDays');
+UPDATE "development_rule_sets" SET "rules" = "rules" || '{"dueWarningDays": 14}'::jsonb, "source" = "source" || '；到期前提醒天数（14 天）为市委市级机关工委补充规定' WHERE NOT ("rules" ? 'dueWarningDays');
 --> statement-breakpoint
 CREATE TRIGGER development_transitions_append_only BEFORE UPDATE OR DELETE ON "development_transitions" FOR EACH ROW EXECUTE FUNCTION refuse_change();
 --> statement-breakpoint
 CREATE TRIGGER development_transitions_no_truncate BEFORE TRUNCATE ON "development_transitions" FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 --> statement-breakpoint
 CREATE TRIGGER development_assessments_append_only BEFORE UPDATE OR DELETE ON "development_assessments" FOR EACH ROW EXECUTE FUNCTION refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER development_assessments_no_truncate BEFORE TRUNCATE ON "development_assessments" FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();

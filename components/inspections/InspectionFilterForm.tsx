@@ -23,7 +23,7 @@ export function InspectionFilterForm({ filters, nodes, path, label }: { filters:
       {filters.measure && <input type="hidden" name="measure" value={filters.measure} />}
       <Field name="from" label="日期自" type="date" defaultValue={filters.from} />
       <Field name="to" label="至" type="date" defaultValue={filters.to} />
-      <div className={styles.actions}>
+      <div className={ui.actions}>
         <button type="submit" className="button">
           筛选
         </button>

@@ -9,6 +9,7 @@ import { loadBranchRuleSets } from '@/lib/rules/queries';
 import type { BranchRules } from '@/lib/rules/schemas';
 import { type ComplianceNode, evaluateYear, type NodeCompliance } from './evaluate';
 import { yearCounts } from './counts-cache';
+import { nodeFilter } from './node-filter';
 import { yearPeriod } from './periods';
 import type { NodeRef } from './types';
 
@@ -71,20 +72,6 @@ export async function loadChildren(db: Database, nodeId: number): Promise<Compli
   return rows.map(nodeOf);
 }
 
-/**
- * `column` restricted to the given nodes, as a literal list the planner can count (a recursive CTE
- * here would be estimated at a hundred rows and push small scopes onto the year-wide index).
- * `null` (the whole tree) needs no restriction.
- */
-export function nodeFilter(column: SQL, ids: readonly number[] | null): SQL {
-  if (ids === null) return sql`true`;
-  if (ids.length === 0) return sql`false`;
-  return sql`${column} in (${sql.join(
-    ids.map((id) => sql`${id}::int`),
-    sql`, `,
-  )})`;
-}
-
 /** The ids to restrict a query to: null when the nodes are the whole tree. */
 export const scopeIds = (nodes: ComplianceNode[]) => (nodes[0]?.parentId === null ? null : nodes.map((n) => n.id));
 
@@ -138,7 +125,7 @@ export async function compute(db: Database, rootId: number, year: number, today:
   if (nodes.length === 0) throw new AppError('not_found', '该组织不存在。');
   const ids = scopeIds(nodes);
   const [counts, secretaryLectures] = await Promise.all([
-    yearCounts(db, year),
+    yearCounts(db, year, ids),
     loadSecretaryLectures(db, from, to, nodeFilter(sql`r.branch_id`, ids)),
   ]);
   return { nodes, sets, today, evaluated: evaluateYear({ year, today, nodes, counts, secretaryLectures, ruleSets: sets }) };

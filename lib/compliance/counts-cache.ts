@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/open';
 import { selectRows } from '@/db/rows';
 import type { ActivityKind } from '@/db/schema/activities';
+import { nodeFilter } from './node-filter';
 import { type CountIndex, type CountRow, indexCounts } from './evaluate';
 
 // A year of the whole committee's kept monthly counts is ~35k rows: reading and indexing them
@@ -24,12 +25,12 @@ const MAX_YEARS = 6;
  * record write (migration 0010): a year of the whole committee is ~35k small rows, not ~200k
  * records to group. One row per node and kind with its months as arrays: fewer rows to send.
  */
-async function loadCounts(db: Database, year: number): Promise<CountRow[]> {
+async function loadCounts(db: Database, year: number, ids: readonly number[] | null): Promise<CountRow[]> {
   const rows = await selectRows<{ branch_id: number; kind: ActivityKind; months: number[]; held: number[]; late: number[] }>(
     db,
     sql`select c.branch_id, c.kind, array_agg(c.month) as months, array_agg(c.held) as held, array_agg(c.late) as late
         from activity_month_counts c
-        where c.year = ${year} and c.held > 0
+        where c.year = ${year} and c.held > 0 and ${nodeFilter(sql`c.branch_id`, ids)}
         group by 1, 2`,
   );
   return rows.flatMap((r) =>
@@ -42,12 +43,17 @@ async function countsToken(db: Database): Promise<string | null> {
   return row?.token ?? null;
 }
 
-/** The year's counts by node and kind, from memory while the database's counts have not changed. */
-export async function yearCounts(db: Database, year: number): Promise<CountIndex> {
+/**
+ * The year's counts by node and kind: from memory while the database's counts have not changed.
+ * Only the whole committee's year is worth keeping; on a miss, a subtree (`ids`) reads its own
+ * rows, a few hundred at most, rather than the city's ~35k.
+ */
+export async function yearCounts(db: Database, year: number, ids: readonly number[] | null): Promise<CountIndex> {
   const token = await countsToken(db);
   const kept = cache.get(year);
   if (token !== null && kept?.token === token) return kept.index;
-  const index = indexCounts(await loadCounts(db, year));
+  if (ids !== null) return indexCounts(await loadCounts(db, year, ids));
+  const index = indexCounts(await loadCounts(db, year, null));
   if (token === null) return index;
   cache.delete(year);
   cache.set(year, { token, index });

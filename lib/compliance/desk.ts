@@ -9,7 +9,8 @@ import { addDays, daysBetween, subtractMonths, todayInBeijing } from '@/lib/cale
 import { AppError } from '@/lib/errors';
 import { pickRuleSet, type RuleSetVersion } from '@/lib/rules/pick';
 import type { BranchRules } from '@/lib/rules/schemas';
-import { compute, dateText, lateThreshold, nodeFilter, refOf, resolveRoot, scopeIds } from './compute';
+import { compute, dateText, lateThreshold, refOf, resolveRoot, scopeIds } from './compute';
+import { nodeFilter } from './node-filter';
 import type { NodeCompliance } from './evaluate';
 import { periodContaining } from './periods';
 import type { DueItem, LateEntry, SecretaryDashboard, TermEnding } from './types';

@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { selectRows } from '@/db/rows';
 import { type Actor, authorize } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
 import { subtractMonths, todayInBeijing } from '@/lib/calendar/days';
 import { pickRuleSet, ruleSetsOverlapping } from '@/lib/rules/pick';
 import { loadBranchRuleSets } from '@/lib/rules/queries';
-import { compute, dateText, loadChildren, loadPath, loadSubtree, nodeFilter, refOf, resolveRoot, scopeIds, topNodeId } from './compute';
+import { compute, dateText, loadChildren, loadPath, loadSubtree, refOf, resolveRoot, scopeIds, topNodeId } from './compute';
+import { nodeFilter } from './node-filter';
 import { type ComplianceNode, type NodeCompliance, rollup, ruleKeysOf } from './evaluate';
 import { yearPeriod } from './periods';
 import type { ComplianceCardData, ComplianceReport, InactiveMembers } from './types';
@@ -126,7 +128,8 @@ export async function inactiveMembers(
   const set = pickRuleSet(await loadBranchRuleSets(db), today);
   const months = set?.rules.inactivityMonths ?? 6;
   const since = subtractMonths(today, months);
-  const root = (await loadPath(db, rootId, rootId))[0]!;
+  const [root] = await loadPath(db, rootId, rootId);
+  if (!root) throw new AppError('not_found', '该组织不存在。');
   const filter = nodeFilter(sql`p.branch_id`, scopeIds(await loadSubtree(db, rootId)));
   const start = after ? sql`(p.branch_id, p.name, p.id) > (${after.branchId}::int, ${after.name}::text, ${after.personId}::int)` : sql`true`;
   // Who is flagged is settled per member by an existence test over their attendance; the day

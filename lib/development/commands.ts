@@ -5,6 +5,7 @@ import { developmentAssessments, developmentIntroducers, developmentRecords, dev
 import { people } from '@/db/schema/people';
 import type { ActionContext } from '@/lib/actions/define-action';
 import { todayInBeijing } from '@/lib/calendar/days';
+import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { validateStep } from './engine';
 import { pickRuleSet } from '@/lib/rules/pick';
@@ -61,9 +62,10 @@ export async function recordDevelopmentStep(ctx: ActionContext, input: Developme
     loadDevelopmentRuleSets(ctx.tx),
     ctx.tx.select({ assessedOn: developmentAssessments.assessedOn }).from(developmentAssessments).where(eq(developmentAssessments.recordId, record.id)),
     ctx.tx.select({ on: developmentTransitions.decidedOn }).from(developmentTransitions).where(eq(developmentTransitions.recordId, record.id)).orderBy(desc(developmentTransitions.decidedOn)).limit(1),
-    introducerIds.length ? ctx.tx.select({ id: people.id, name: people.name, status: people.status }).from(people).where(inArray(people.id, introducerIds)) : Promise.resolve([]),
+    introducerIds.length ? ctx.tx.select({ id: people.id, name: people.name, status: people.status, branchId: people.branchId }).from(people).where(inArray(people.id, introducerIds)) : Promise.resolve([]),
   ]);
-  const byId = new Map(found.map((p) => [p.id, p]));
+  // Someone outside the actor's scope reads as unknown: the refusal must not reveal their name or status.
+  const byId = new Map(found.filter((p) => can(ctx.user, 'development.write', { branchId: p.branchId })).map((p) => [p.id, p]));
   const resolve = (id: number | null) => (id === null ? null : (byId.get(id) ?? null));
   const verdict = validateStep(
     fileOf(record, assessments, last?.on ?? null),

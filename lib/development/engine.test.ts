@@ -109,6 +109,8 @@ describe('twelve months as activist, by the rule set in force on the step date',
     expect(probationary).toMatchObject({ ok: false, field: 'introducer2' });
     expect(!probationary.ok && probationary.message).toContain('入党介绍人须为正式党员；「王五」目前是预备党员');
     expect(validateStep(activist, { ...on, introducers: [full(1), full(2)] }, sets, TODAY)).toMatchObject({ ok: true });
+    // More than the rule set asks for is refused rather than saved unchecked.
+    expect(validateStep(activist, { ...on, introducers: [full(1), full(2), full(4)] }, sets, TODAY)).toMatchObject({ ok: false, field: 'introducer3' });
   });
 });
 

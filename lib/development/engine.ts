@@ -164,6 +164,9 @@ export function validateStep(file: DevelopmentFile, input: StepInput, sets: read
       if (person.status !== 'full_member') return refuse(field, quote(set, `入党介绍人须为正式党员；「${person.name}」目前是${stageLabels[person.status as RecordStage] ?? person.status}。`));
       if (given.slice(0, i).some((p) => p?.id === person.id)) return refuse(field, quote(set, `须有 ${r.introducersRequired} 名不同的正式党员作入党介绍人，不能重复填写同一人。`));
     }
+    // The form may offer more places than the rule set in force asks for: an extra one is refused, not saved unchecked.
+    const extra = given.findIndex((p, i) => i >= r.introducersRequired && p !== null && p !== undefined);
+    if (extra >= 0) return refuse(`introducer${extra + 1}`, quote(set, `列为发展对象须确定 ${r.introducersRequired} 名入党介绍人，不能多填。`));
   }
   if (input.step === 'training') {
     const days = input.trainingDays ?? 0;

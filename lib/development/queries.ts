@@ -217,7 +217,8 @@ export async function getDevelopmentFile(actor: Actor & { username: string }, pe
     steps: stepRows,
     assessments,
     introducers,
-    legacyIntroducers: introducers.length ? [] : record.introducers,
+    // Names kept as text before introducers became people, and not matched to one person.
+    legacyIntroducers: record.introducers.filter((name) => !introducers.some((i) => i.name === name)),
     due: dueItems(file, sets, today),
     offered: offeredSteps(file, sets, today),
     introducerOptions: options.map((o) => ({ id: o.id, label: o.jobTitle ? `${o.name}（${o.jobTitle}）` : o.name })),

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { isUniqueViolation } from '@/db/errors';
 import { users } from '@/db/schema/accounts';
 import { branches } from '@/db/schema/branches';
+import { developmentRecords } from '@/db/schema/development';
 import { committeePositions, people, personTransfers } from '@/db/schema/people';
 import type { ActionContext } from '@/lib/actions/define-action';
 import { AppError } from '@/lib/errors';
@@ -110,6 +111,8 @@ export async function transferPerson(ctx: ActionContext, input: z.infer<typeof t
     .set({ branchId: to.id, version: sql`${people.version} + 1` })
     .where(eq(people.id, before.id))
     .returning();
+  // The development file goes with the person: the new branch's secretary keeps it from now on.
+  await ctx.tx.update(developmentRecords).set({ branchId: to.id, version: sql`${developmentRecords.version} + 1` }).where(eq(developmentRecords.personId, before.id));
   // Terms at the old node that run past the transfer day end on it (and start before it).
   const ended = await ctx.tx
     .update(committeePositions)

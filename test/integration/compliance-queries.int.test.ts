@@ -137,6 +137,7 @@ describe('six months without organizational life', () => {
     const second = await inactiveMembers(as.auditor, { branchId: null, today: TODAY, limit: 3, after: decodeInactiveCursor(first.next!) });
     expect(second.items).toEqual(all.items.slice(3, 6));
     expect(decodeInactiveCursor('not-a-cursor')).toBeNull();
+    await expect(inactiveMembers(as.admin, { branchId: 999_999, today: TODAY })).rejects.toMatchObject({ status: 404 });
     expect(decodeInactiveCursor(Buffer.from('[1,"x",0]').toString('base64url'))).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import type { SessionUser } from '@/lib/auth/sessions';
 import { roles, type Role } from '@/lib/auth/roles';
 import { scopeOf } from '@/lib/auth/permissions';
 import { createDevelopmentRuleSetAction, openDevelopmentFileAction, recordDevelopmentStepAction } from '@/lib/development/actions';
+import { transferPersonAction } from '@/lib/people/actions';
 import { getDevelopmentFile, listDevelopmentBoard, loadDevelopmentRuleSets } from '@/lib/development/queries';
 import { steps, stepKinds } from '@/lib/development/steps';
 import { branchIdOf, auditRowsAfter, demoUsername, form, lastAuditId, signedIn, submit } from './auth-fixtures';
@@ -106,6 +107,26 @@ describe('refusals quote the rule, sit beside the field and write nothing', () =
     const other = await candidateIn(db.db, home, readyFor('talk'));
     await refused(file, await stepForm(db.db, 'to_target', file, { introducer2: String(other.person.id) }), 'introducer2', '入党介绍人须为正式党员');
     await refused(file, await stepForm(db.db, 'to_target', file, { introducer1: String(a!.id), introducer2: String(a!.id) }), 'introducer2', '不能重复填写同一人');
+  });
+
+  it("introducers: someone outside the secretary's subtree reads as unknown, their name not shown", async () => {
+    const file = await candidateIn(db.db, home, readyFor('to_target'));
+    const [stranger] = await fullMembersOf(db.db, outside);
+    const [a] = await fullMembersOf(db.db, home, [file.person.id]);
+    await refused(file, await stepForm(db.db, 'to_target', file, { introducer1: String(a!.id), introducer2: String(stranger!.id) }), 'introducer2', '须确定 2 名正式党员作入党介绍人');
+    const outcome = await submit(recordDevelopmentStepAction, await stepForm(db.db, 'to_target', file, { introducer1: String(a!.id), introducer2: String(stranger!.id) }));
+    expect(JSON.stringify(outcome)).not.toContain(stranger!.name);
+  });
+
+  it('a transfer takes the development file to the new branch: its secretary keeps it, the old one no longer can', async () => {
+    session.user = as.admin;
+    const file = await candidateIn(db.db, home, readyFor('talk'));
+    const person = (await db.db.select().from(people).where(eq(people.id, file.person.id)))[0]!;
+    const moved = await submit(transferPersonAction, form({ id: person.id, version: person.version, toBranchId: outside, transferredOn: inDays(0), reason: '工作调动' }));
+    expect(moved).toMatchObject({ kind: 'state', state: { ok: true } });
+    const [record] = await db.db.select().from(developmentRecords).where(eq(developmentRecords.personId, person.id));
+    expect(record!.branchId).toBe(outside);
+    await expect(getDevelopmentFile(as.branch_secretary, person.id)).rejects.toMatchObject({ status: 403 });
   });
 
   it('a second extension, an approval later than six months, training too short', async () => {
