@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseId } from './ids';
+import { parseId, rowRef } from './ids';
 
 describe('parseId', () => {
   it('reads a plain positive integer', () => {
@@ -18,5 +18,17 @@ describe('parseId', () => {
     expect(parseId('123456789012345', { digits: 15 })).toBe(123_456_789_012_345);
     expect(parseId('1234567890123456', { digits: 15 })).toBeNull();
     expect(parseId('1234567890', { digits: 15 })).toBe(1_234_567_890);
+  });
+});
+
+describe('rowRef', () => {
+  it('takes a positive integer that fits an integer column, and refuses anything else with its message', () => {
+    const ref = rowRef('缺少编号。');
+    expect(ref.parse('2147483647')).toBe(2147483647);
+    for (const bad of ['2147483648', '0', '-1', '1.5', 'abc', undefined]) {
+      const result = ref.safeParse(bad);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe('缺少编号。');
+    }
   });
 });

@@ -1,4 +1,6 @@
-// The one parser for record ids that arrive as text (URL segments, query values).
+import { z } from 'zod';
+
+// Record ids that arrive as text: URL segments and query values (parseId), form fields (rowRef).
 
 /** Digits of an id in an integer column: 9 always fit (integer tops out at 2,147,483,647). */
 const INTEGER_DIGITS = 9;
@@ -12,3 +14,10 @@ export function parseId(raw: string | null | undefined, { digits = INTEGER_DIGIT
   if (typeof raw !== 'string' || raw.length > digits || !/^[1-9]\d*$/.test(raw)) return null;
   return Number(raw);
 }
+
+/**
+ * A form's reference to a row (an id, a version): a positive integer that fits the database's
+ * `integer`, with the same Chinese message for anything else. A larger number would reach
+ * PostgreSQL as an out-of-range error, a 500 instead of a field error.
+ */
+export const rowRef = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(2_147_483_647, message);

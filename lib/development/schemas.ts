@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowRef } from '@/lib/ids';
 import { isoDate } from '@/lib/rules/schemas';
 import { developmentRulesSchema } from './rules';
 import { assessmentResults, stepKinds } from './steps';
@@ -34,8 +35,8 @@ const optionalWhole = (label: string, max: number) =>
 
 export const developmentStepSchema = z
   .object({
-    personId: z.coerce.number({ error: '缺少党员。' }).int().positive('缺少党员。'),
-    version: z.coerce.number({ error: '缺少版本号。' }).int().positive('缺少版本号。'),
+    personId: rowRef('缺少党员。'),
+    version: rowRef('缺少版本号，请刷新页面后重试。'),
     step: z.enum(stepKinds, { error: '请选择步骤。' }),
     decidedOn: isoDate,
     note: z.string().trim().max(500, '说明不能超过 500 个字符。').optional().transform((v) => v || null),
@@ -54,7 +55,7 @@ export type DevelopmentStepInput = z.infer<typeof developmentStepSchema>;
 
 /** Opening a file: the day the person handed in the application. */
 export const openDevelopmentFileSchema = z.object({
-  personId: z.coerce.number({ error: '缺少人员。' }).int().positive('缺少人员。'),
+  personId: rowRef('缺少人员。'),
   appliedOn: isoDate,
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowRef } from '@/lib/ids';
 import { isCalendarDay, todayInBeijing } from '@/lib/calendar/days';
 import { boundedText, dueDay } from '@/lib/reviews/schemas';
 import { findingCategories } from '@/lib/reviews/types';
@@ -7,7 +8,7 @@ import { inspectionMethods } from './types';
 // The inspection forms; each message is shown beside its field. Rules that need the database
 // (the node exists, the inspection's state) are the commands'.
 
-const id = (what: string) => z.coerce.number({ error: `缺少${what}，请刷新页面后重试。` }).int().positive(`缺少${what}，请刷新页面后重试。`);
+const id = (what: string) => rowRef(`缺少${what}，请刷新页面后重试。`);
 
 /** The day of the inspection: a real date, not after today (Beijing). */
 const inspectedOn = z
@@ -21,7 +22,7 @@ const inspectedOn = z
   });
 
 export const createInspectionSchema = z.object({
-  branchId: z.coerce.number({ error: '请选择被督查的单位或组织。' }).int('请选择被督查的单位或组织。').positive('请选择被督查的单位或组织。'),
+  branchId: rowRef('请选择被督查的单位或组织。'),
   inspectedOn,
   method: z.enum(inspectionMethods, { error: '请选择督查方式。' }),
   scope: boundedText('督查内容', { required: true }),
@@ -36,7 +37,7 @@ export const addInspectionFindingSchema = z.object({
 
 export const releaseInspectionSchema = z.object({
   inspectionId: id('督查编号'),
-  version: z.coerce.number({ error: '缺少版本号，请刷新页面后重试。' }).int().positive('缺少版本号，请刷新页面后重试。'),
+  version: rowRef('缺少版本号，请刷新页面后重试。'),
 });
 
 export const draftInspectionNoticeSchema = z.object({ inspectionId: id('督查编号') });

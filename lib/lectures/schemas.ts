@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowRef } from '@/lib/ids';
 import { lectureFormats, lectureThemes } from '@/db/schema/lectures';
 
 // One base schema per form, shared by its field names and the server actions.
@@ -8,8 +9,8 @@ export const UNIT_MAX = 60;
 export const TEXT_MAX = 2000;
 export const TITLE_MAX = 80;
 
-const id = z.coerce.number().int().positive();
-const version = z.coerce.number().int().positive();
+const id = rowRef('缺少编号，请刷新页面后重试。');
+const version = rowRef('缺少版本号，请刷新页面后重试。');
 const optionalText = (max: number, message: string) =>
   z
     .string()
@@ -61,7 +62,7 @@ const lectureFields = z.object({
   title: z.string().trim().min(1, '请填写党课题目。').max(TITLE_MAX, `题目不能超过 ${TITLE_MAX} 个字符。`),
   theme: z.enum(lectureThemes, { error: '请选择主题。' }),
   format: z.enum(lectureFormats, { error: '请选择形式。' }),
-  lecturerId: z.coerce.number({ error: '请选择主讲人。' }).int().positive('请选择主讲人。'),
+  lecturerId: rowRef('请选择主讲人。'),
   durationMinutes: z.coerce.number({ error: '请填写时长（分钟）。' }).int('时长应为整数分钟。').min(10, '时长不能少于 10 分钟。').max(600, '时长不能超过 600 分钟。'),
   summary: z.string().trim().max(TEXT_MAX, `简介不能超过 ${TEXT_MAX} 个字符。`).optional().transform((v) => v ?? ''),
   // One outline item per line; blank lines dropped.

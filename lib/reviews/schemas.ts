@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowRef } from '@/lib/ids';
 import { isRecordDay } from '@/lib/records/dates';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { findingCategories } from './types';
@@ -8,8 +9,8 @@ import { findingCategories } from './types';
 
 export const COMMENT_MAX = 1000;
 
-const id = (what: string) => z.coerce.number({ error: `缺少${what}，请刷新页面后重试。` }).int().positive(`缺少${what}，请刷新页面后重试。`);
-const version = z.coerce.number({ error: '缺少版本号，请刷新页面后重试。' }).int().positive('缺少版本号，请刷新页面后重试。');
+const id = (what: string) => rowRef(`缺少${what}，请刷新页面后重试。`);
+const version = rowRef('缺少版本号，请刷新页面后重试。');
 
 const text = (label: string, { required }: { required: boolean }) =>
   z
