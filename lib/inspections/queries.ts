@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gte, inArray, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import type { Database } from '@/db/open';
@@ -8,7 +8,7 @@ import { branches } from '@/db/schema/branches';
 import { inspections } from '@/db/schema/inspections';
 import { findings } from '@/db/schema/reviews';
 import { type Actor, authorize, can, scopeOf } from '@/lib/auth/permissions';
-import { branchSubtree } from '@/lib/branches/queries';
+import { inBranchIds, visibleBranchIds } from '@/lib/branches/visible';
 import { isCalendarDay, todayInBeijing } from '@/lib/calendar/days';
 import { cursorFields, keyset, type KeysetPage, keysetPage, type SortKey } from '@/lib/pagination/keyset';
 import { defaultDueOn, findingsWithSteps } from '@/lib/reviews/queries';
@@ -21,17 +21,6 @@ import type { InspectionDetail, InspectionFilters, InspectionFindingRow, Inspect
 
 const creator = alias(users, 'creator');
 const releaser = alias(users, 'releaser');
-
-/** The branches a branch-scoped actor may see (null: all), narrowed to `node`'s subtree. */
-async function branchIdsOf(db: Database, actor: Actor, node: number | undefined): Promise<readonly number[] | null> {
-  const scope = scopeOf(actor.role, 'inspections.read') === 'branch' ? (actor.branchScope ?? []) : null;
-  if (!node) return scope;
-  const subtree = await branchSubtree(db, node);
-  return scope ? subtree.filter((id) => scope.includes(id)) : subtree;
-}
-
-const inBranches = (column: typeof inspections.branchId | typeof findings.branchId, ids: readonly number[] | null) =>
-  ids === null ? undefined : ids.length ? inArray(column, [...ids]) : sql`false`;
 
 /** A branch-scoped reader sees released inspections only. */
 const releasedFor = (actor: Actor) => (scopeOf(actor.role, 'inspections.read') === 'branch' ? eq(inspections.status, 'released') : undefined);
@@ -69,9 +58,9 @@ function listFields(today: string) {
 export async function listInspections(actor: Actor, { cursor, pageSize = 20, ...filters }: InspectionFilters & { cursor?: string | string[]; pageSize?: number }): Promise<KeysetPage<InspectionListItem>> {
   authorize(actor, 'inspections.read');
   const db = await getDb();
-  const branchIds = await branchIdsOf(db, actor, filters.node);
+  const branchIds = await visibleBranchIds(db, actor, 'inspections.read', filters.node);
   const where = and(
-    inBranches(inspections.branchId, branchIds),
+    inBranchIds(inspections.branchId, branchIds),
     releasedFor(actor),
     gte(inspections.inspectedOn, filters.from),
     lte(inspections.inspectedOn, filters.to),
@@ -129,10 +118,10 @@ export async function getInspection(actor: Actor, id: number): Promise<Inspectio
 
 /** The inspection findings raised in the period under the filters (not the measure), as SQL. */
 async function findingCondition(db: Database, actor: Actor, filters: InspectionFilters): Promise<SQL | undefined> {
-  const branchIds = await branchIdsOf(db, actor, filters.node);
+  const branchIds = await visibleBranchIds(db, actor, 'inspections.read', filters.node);
   return and(
     eq(findings.source, 'inspection'),
-    inBranches(findings.branchId, branchIds),
+    inBranchIds(findings.branchId, branchIds),
     releasedFor(actor),
     gte(findings.raisedOn, filters.from),
     lte(findings.raisedOn, filters.to),

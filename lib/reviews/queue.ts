@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, count, eq, gte, inArray, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, gte, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Database } from '@/db/open';
 import { activityRecords } from '@/db/schema/activities';
 import { branches } from '@/db/schema/branches';
 import { findings } from '@/db/schema/reviews';
 import { type Actor, authorize, scopeOf } from '@/lib/auth/permissions';
-import { branchSubtree } from '@/lib/branches/queries';
+import { inBranchIds, visibleBranchIds } from '@/lib/branches/visible';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { cursorFields, keyset, type KeysetPage, keysetPage } from '@/lib/pagination/keyset';
 import { type CappedCount, cappedCountOf, countOf } from '@/lib/pagination/offset';
@@ -26,20 +26,10 @@ export function reviewScope(actor: Actor): readonly number[] | null {
   return scopeOf(actor.role, 'reviews.read') === 'branch' ? (actor.branchScope ?? []) : null;
 }
 
-async function branchIdsOf(db: Database, actor: Actor, node: number | undefined): Promise<readonly number[] | null> {
-  const scope = reviewScope(actor);
-  if (!node) return scope;
-  const subtree = await branchSubtree(db, node);
-  return scope ? subtree.filter((id) => scope.includes(id)) : subtree;
-}
-
-const inBranches = (column: typeof activityRecords.branchId | typeof findings.branchId, ids: readonly number[] | null) =>
-  ids === null ? undefined : ids.length ? inArray(column, [...ids]) : sql`false`;
-
 function filterCondition(filters: QueueFilters, branchIds: readonly number[] | null, intervals: LateEntryInterval[]) {
   const range = heldOnRange(filters);
   return and(
-    inBranches(activityRecords.branchId, branchIds),
+    inBranchIds(activityRecords.branchId, branchIds),
     filters.kind ? eq(activityRecords.kind, filters.kind) : undefined,
     range.from ? gte(activityRecords.heldOn, range.from) : undefined,
     range.to ? lte(activityRecords.heldOn, range.to) : undefined,
@@ -59,7 +49,7 @@ export type ReviewQueue = KeysetPage<QueueItem> & { counts: ReviewCounts };
 export async function reviewQueue(actor: Actor, { cursor, pageSize = 30, ...filters }: QueueFilters & { cursor?: string | string[]; pageSize?: number }): Promise<ReviewQueue> {
   authorize(actor, 'reviews.read');
   const db = await getDb();
-  const [intervals, branchIds] = await Promise.all([loadLateEntryIntervals(db), branchIdsOf(db, actor, filters.node)]);
+  const [intervals, branchIds] = await Promise.all([loadLateEntryIntervals(db), visibleBranchIds(db, actor, 'reviews.read', filters.node)]);
   const where = filterCondition(filters, branchIds, intervals);
   const [page, counts] = await Promise.all([
     keysetPage({
@@ -99,7 +89,7 @@ async function capped(db: Database, table: typeof activityRecords | typeof findi
 async function reviewCounts(db: Database, recordWhere: SQL | undefined, branchIds: readonly number[] | null, branchScoped: boolean): Promise<ReviewCounts> {
   const byStatus = (status: 'submitted' | 'reviewed' | 'flagged') => capped(db, activityRecords, and(eq(activityRecords.status, status), recordWhere));
   // A branch counts an inspection's findings only once the inspection is released.
-  const findingWhere = (extra: SQL) => and(inBranches(findings.branchId, branchIds), branchScoped ? releasedToBranch() : undefined, extra);
+  const findingWhere = (extra: SQL) => and(inBranchIds(findings.branchId, branchIds), branchScoped ? releasedToBranch() : undefined, extra);
   const [submitted, reviewed, flagged, open, answered, reopened, closed, overdue] = await Promise.all([
     byStatus('submitted'),
     byStatus('reviewed'),
