@@ -1,12 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormFooter } from '@/components/forms/Field';
+import { FormFooter } from '@/components/forms/Field';
 import forms from '@/components/forms/forms.module.css';
+import { FindingFields } from '@/components/reviews/FindingFields';
 import { initialActionState } from '@/lib/actions/state';
 import { addInspectionFindingAction, draftInspectionNoticeAction, releaseInspectionAction } from '@/lib/inspections/actions';
-import { findingCategoryLabels } from '@/lib/reviews/labels';
-import { findingCategories } from '@/lib/reviews/types';
 
 // The auditor's forms on an inspection (add a finding, release it) and the admin's 通报 draft.
 // Refused forms keep what was typed.
@@ -18,27 +17,7 @@ export function AddInspectionFindingForm({ inspectionId, defaultDueOn }: { inspe
   return (
     <form action={action} className={forms.form} aria-label="登记问题">
       <input type="hidden" name="inspectionId" value={inspectionId} />
-      <Field name="category" label="问题类别" errors={errors.category}>
-        <select
-          key={v.category ?? ''}
-          id="field-category"
-          name="category"
-          defaultValue={v.category ?? ''}
-          aria-invalid={errors.category ? true : undefined}
-          aria-describedby={errors.category ? 'field-category-error' : undefined}
-        >
-          <option value="">请选择</option>
-          {findingCategories.map((c) => (
-            <option key={c} value={c}>
-              {findingCategoryLabels[c]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field name="comment" label="问题说明" errors={errors.comment}>
-        <textarea id="field-comment" name="comment" defaultValue={v.comment ?? ''} aria-invalid={errors.comment ? true : undefined} aria-describedby={errors.comment ? 'field-comment-error' : undefined} />
-      </Field>
-      <Field name="dueOn" label="整改期限" type="date" hint="默认为按规则计算的期限，可修改；不能早于今天。" defaultValue={v.dueOn ?? defaultDueOn} errors={errors.dueOn} />
+      <FindingFields values={v} errors={errors} defaultDueOn={defaultDueOn} />
       <FormFooter ok={state.ok} message={state.message} pending={pending} label="登记问题" pendingLabel="正在保存…" />
     </form>
   );

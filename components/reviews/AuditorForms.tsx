@@ -1,12 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormFooter } from '@/components/forms/Field';
+import { FormFooter } from '@/components/forms/Field';
 import forms from '@/components/forms/forms.module.css';
+import { FindingFields } from '@/components/reviews/FindingFields';
 import { initialActionState } from '@/lib/actions/state';
 import { closeFindingAction, markRecordReviewedAction, raiseFindingAction, reopenFindingAction } from '@/lib/reviews/actions';
-import { findingCategoryLabels } from '@/lib/reviews/labels';
-import { findingCategories } from '@/lib/reviews/types';
 import styles from './reviews.module.css';
 
 // The auditor's forms: 合格 or a finding on a record, and the re-check of an answered finding.
@@ -32,29 +31,7 @@ export function RaiseFindingForm({ recordId, revision, defaultDueOn }: { recordI
     <form action={action} className={forms.form} aria-label="提出问题">
       <input type="hidden" name="recordId" value={recordId} />
       <input type="hidden" name="revision" value={revision} />
-      <Field name="category" label="问题类别" errors={errors.category}>
-        <select
-          // React applies a select's defaultValue only on mount: remount with the submitted
-          // category so the form reset after a refused submit keeps it.
-          key={v.category ?? ''}
-          id="field-category"
-          name="category"
-          defaultValue={v.category ?? ''}
-          aria-invalid={errors.category ? true : undefined}
-          aria-describedby={errors.category ? 'field-category-error' : undefined}
-        >
-          <option value="">请选择</option>
-          {findingCategories.map((c) => (
-            <option key={c} value={c}>
-              {findingCategoryLabels[c]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field name="comment" label="问题说明" errors={errors.comment}>
-        <textarea id="field-comment" name="comment" defaultValue={v.comment ?? ''} aria-invalid={errors.comment ? true : undefined} aria-describedby={errors.comment ? 'field-comment-error' : undefined} />
-      </Field>
-      <Field name="dueOn" label="整改期限" type="date" hint="默认为按规则计算的期限，可修改；不能早于今天。" defaultValue={v.dueOn ?? defaultDueOn} errors={errors.dueOn} />
+      <FindingFields values={v} errors={errors} defaultDueOn={defaultDueOn} />
       <FormFooter ok={state.ok} message={state.message} pending={pending} label="提出问题" pendingLabel="正在保存…" />
     </form>
   );
