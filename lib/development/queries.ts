@@ -128,6 +128,24 @@ export async function listDevelopmentBoard(actor: Actor, filters: BoardFilters &
 }
 
 /**
+ * A person who has no development file yet, for the file page's empty state: their name and
+ * branch, within the reader's scope (403 outside it); null when there is no such person.
+ */
+export async function personWithoutFile(actor: Actor, personId: number): Promise<{ id: number; name: string; branchName: string } | null> {
+  authorize(actor, 'development.read');
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: people.id, name: people.name, branchId: people.branchId, branchName: branches.name })
+    .from(people)
+    .innerJoin(branches, eq(branches.id, people.branchId))
+    .where(eq(people.id, personId))
+    .limit(1);
+  if (!row) return null;
+  authorize(actor, 'development.read', { branchId: row.branchId });
+  return { id: row.id, name: row.name, branchName: row.branchName };
+}
+
+/**
  * A person's development file with the steps the rules allow today. Refused (403, nothing logged)
  * outside the reader's scope; otherwise the read is appended to the audit trail. Null when the
  * person has no file.

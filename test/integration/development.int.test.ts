@@ -9,7 +9,7 @@ import { roles, type Role } from '@/lib/auth/roles';
 import { scopeOf } from '@/lib/auth/permissions';
 import { createDevelopmentRuleSetAction, openDevelopmentFileAction, recordDevelopmentStepAction } from '@/lib/development/actions';
 import { transferPersonAction } from '@/lib/people/actions';
-import { getDevelopmentFile, listDevelopmentBoard, loadDevelopmentRuleSets } from '@/lib/development/queries';
+import { getDevelopmentFile, listDevelopmentBoard, loadDevelopmentRuleSets, personWithoutFile } from '@/lib/development/queries';
 import { steps, stepKinds } from '@/lib/development/steps';
 import { branchIdOf, auditRowsAfter, demoUsername, form, lastAuditId, signedIn, submit } from './auth-fixtures';
 import { candidateIn, fullMembersOf, inDays, readyFor, ruleSetForm, SECRETARY_BRANCH, stepForm } from './development-fixtures';
@@ -154,6 +154,16 @@ describe('refusals quote the rule, sit beside the field and write nothing', () =
 describe('registering an application', () => {
   const applicant = async (branchId: number, status: 'applicant' | 'full_member' = 'applicant') =>
     (await db.db.insert(people).values({ branchId, name: '新申请人', status }).returning())[0]!;
+
+  it('a person in scope without a file is named for the empty file page; outside the scope 403; unknown null', async () => {
+    const mine = await applicant(home);
+    const theirs = await applicant(outside);
+    expect(await getDevelopmentFile(as.branch_secretary, mine.id)).toBeNull();
+    expect(await personWithoutFile(as.branch_secretary, mine.id)).toMatchObject({ id: mine.id, name: '新申请人' });
+    await expect(personWithoutFile(as.branch_secretary, theirs.id)).rejects.toMatchObject({ status: 403 });
+    expect(await personWithoutFile(as.admin, 99_999_999)).toBeNull();
+    await expect(personWithoutFile(as.editor, mine.id)).rejects.toMatchObject({ status: 403 });
+  });
 
   it('opens the file at 入党申请人 with its apply step, rule set and audit row; the talk deadline starts', async () => {
     session.user = as.branch_secretary;

@@ -8,7 +8,7 @@ import { StepForm } from '@/components/development/StepForm';
 import { requirePermission } from '@/lib/auth/current-user';
 import { isForbidden } from '@/lib/branches/queries';
 import { todayInBeijing } from '@/lib/calendar/days';
-import { getDevelopmentFile } from '@/lib/development/queries';
+import { getDevelopmentFile, personWithoutFile } from '@/lib/development/queries';
 import { assessmentResultLabels, type AssessmentResult, bodyLabels, stageLabels, steps } from '@/lib/development/steps';
 import { parseId } from '@/lib/ids';
 
@@ -41,8 +41,24 @@ export default async function DevelopmentFilePage({ params, searchParams }: Prop
   const me = await requirePermission('development.read', undefined, `/admin/development/${personId}`);
   const { saved } = await searchParams;
   const today = todayInBeijing();
-  const file = await getDevelopmentFile(me, personId, { today }).catch((error: unknown) => (isForbidden(error) ? forbidden() : Promise.reject(error)));
-  if (!file) notFound();
+  const refuse = (error: unknown) => (isForbidden(error) ? forbidden() : Promise.reject(error));
+  const file = await getDevelopmentFile(me, personId, { today }).catch(refuse);
+  if (!file) {
+    // Someone in scope who has not applied yet: say so, and where an application is registered.
+    const person = await personWithoutFile(me, personId).catch(refuse);
+    if (!person) notFound();
+    return (
+      <>
+        <p>
+          <Link href="/admin/development">返回发展党员</Link>
+        </p>
+        <h1 className={ui.title}>{person.name}的发展档案</h1>
+        <p className={ui.panel} role="status">
+          {person.branchName}的{person.name}还没有发展档案。收到入党申请书后，可在<a href={`/admin/people/${person.id}`}>党员名册的人员页面</a>登记入党申请，档案随之建立。
+        </p>
+      </>
+    );
+  }
   const allowed = file.offered.filter((o) => o.allowed).map((o) => o.step);
   return (
     <>
