@@ -1,7 +1,7 @@
 import { Breadcrumb } from '@/components/news/Breadcrumb';
 import { formatDateTime } from '@/lib/format';
 import { hallSeriesLabels } from '@/lib/lectures/labels';
-import type { HallSessionItem } from '@/lib/lectures/queries';
+import type { HallSessionItem } from '@/lib/lectures/hall';
 
 function SessionList({ sessions, empty }: { sessions: HallSessionItem[]; empty: string }) {
   if (sessions.length === 0) return <p className="lecture-empty">{empty}</p>;

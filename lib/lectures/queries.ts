@@ -1,10 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articles } from '@/db/schema/articles';
-import { hallSessions, lectureBookings, lectureSeasons, lectureShowcases, lecturerListings, lecturers, lectures, seasonOffers, type HallSeries, type LectureFormat, type LectureTheme } from '@/db/schema/lectures';
+import { hallSessions, lectureBookings, lectureSeasons, lectureShowcases, lecturerListings, lecturers, lectures, seasonOffers, type LectureFormat, type LectureTheme } from '@/db/schema/lectures';
 import { todayInBeijing } from '@/lib/calendar/days';
-import { publiclyVisible } from '@/lib/news/visibility';
 import { countOf, paginate, type Page } from '@/lib/pagination/offset';
 import { parseSearchQuery } from '@/lib/search/tokenize';
 import { MIN_RATINGS_SHOWN } from './labels';
@@ -281,44 +279,6 @@ export async function findPublicLecturer(id: number, { today = todayInBeijing() 
   if (!row) return null;
   const [listed, list] = await Promise.all([listedYearsOf([id]), listCatalog({ lecturerId: id }, { pageSize: 100, today })]);
   return { ...row, listedYears: listed.get(id) ?? [], lectures: list.items };
-}
-
-export type HallSessionItem = {
-  id: number;
-  series: HallSeries;
-  startsAt: Date;
-  theme: string;
-  speaker: string;
-  place: string;
-  capacity: number | null;
-  article: { slug: string; title: string } | null;
-};
-
-/** The 大讲堂 page: upcoming sessions soonest first, past ones newest first (the latest `pastLimit`). */
-export async function listHallSessions({ now = new Date(), pastLimit = 30 }: { now?: Date; pastLimit?: number } = {}): Promise<{ upcoming: HallSessionItem[]; past: HallSessionItem[] }> {
-  const db = await getDb();
-  const fields = {
-    id: hallSessions.id,
-    series: hallSessions.series,
-    startsAt: hallSessions.startsAt,
-    theme: hallSessions.theme,
-    speaker: hallSessions.speaker,
-    place: hallSessions.place,
-    capacity: hallSessions.capacity,
-    articleSlug: articles.slug,
-    articleTitle: articles.title,
-  };
-  // Only a publicly visible article is linked.
-  const joined = () => db.select(fields).from(hallSessions).leftJoin(articles, and(eq(articles.id, hallSessions.articleId), publiclyVisible));
-  const [upcoming, past] = await Promise.all([
-    joined().where(gte(hallSessions.startsAt, now)).orderBy(asc(hallSessions.startsAt), asc(hallSessions.id)),
-    joined().where(lt(hallSessions.startsAt, now)).orderBy(desc(hallSessions.startsAt), desc(hallSessions.id)).limit(pastLimit),
-  ]);
-  const shape = ({ articleSlug, articleTitle, ...rest }: (typeof upcoming)[number]): HallSessionItem => ({
-    ...rest,
-    article: articleSlug && articleTitle ? { slug: articleSlug, title: articleTitle } : null,
-  });
-  return { upcoming: upcoming.map(shape), past: past.map(shape) };
 }
 
 /** Addresses for the sitemap: published lectures and public lecturers with their last change. */

@@ -13,10 +13,10 @@ import {
   findPublicLecturer,
   lectureFigures,
   listCatalog,
-  listHallSessions,
   listListedLecturers,
   listShowcaseLectures,
 } from '@/lib/lectures/queries';
+import { listHallSessions } from '@/lib/lectures/hall';
 import { withDemoDatabase } from './setup/demo-database';
 
 // The public lecture pages on the demo catalog: only published lectures of active lecturers,

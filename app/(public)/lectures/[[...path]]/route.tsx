@@ -1,7 +1,8 @@
 import { HallView } from '@/components/lectures/HallView';
 import { LectureView } from '@/components/lectures/LectureView';
 import { parseId } from '@/lib/ids';
-import { findPublicLecture, listHallSessions } from '@/lib/lectures/queries';
+import { listHallSessions } from '@/lib/lectures/hall';
+import { findPublicLecture } from '@/lib/lectures/queries';
 import { notFoundPage, orErrorPage, publicPage } from '../../respond';
 import { catalogPage } from '../catalog-page';
 
