@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, numeric, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { activityRecords } from './activities';
 import { articles } from './articles';
@@ -232,6 +232,8 @@ export const hallSessions = pgTable(
     speaker: text().notNull(),
     place: text().notNull(),
     capacity: integer(),
+    // Class hours credited as study to each person whose attendance is confirmed.
+    classHours: numeric({ precision: 4, scale: 1, mode: 'number' }),
     // The news article about the session, once there is one.
     articleId: integer().references(() => articles.id, { onDelete: 'set null' }),
     createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
@@ -242,6 +244,7 @@ export const hallSessions = pgTable(
     index('hall_sessions_starts_idx').on(t.startsAt, t.id),
     check('hall_sessions_series_check', oneOf(t.series, hallSeries)),
     check('hall_sessions_capacity_check', sql`${t.capacity} is null or ${t.capacity} > 0`),
+    check('hall_sessions_hours_check', sql`${t.classHours} is null or (${t.classHours} > 0 and ${t.classHours} <= 24)`),
   ],
 );
 

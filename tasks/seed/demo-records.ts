@@ -153,7 +153,8 @@ export async function seedTraining(db: Database, { users, people }: Ids) {
     .insert(trainingRounds)
     .values({
       name: '2025年度全市机关基层党组织书记轮训班',
-      kind: 'secretary_rotation',
+      kind: 'rotation',
+      audience: 'secretaries',
       startsOn: '2025-04-14',
       endsOn: '2025-04-18',
       requiredHours: 40,
