@@ -3,8 +3,9 @@
 // BENCH_ONLY=org runs one part alone (bench/config.ts).
 // Exit code 0 whenever the report was produced, even with FAILs; 1 when the bench could not run.
 import os from 'node:os';
-import { and, desc, eq, notLike } from 'drizzle-orm';
+import { and, asc, desc, eq, notLike } from 'drizzle-orm';
 import { articles } from '../db/schema/articles';
+import { lectureShowcases, lectures } from '../db/schema/lectures';
 import { firstLoadJs } from './bundle-size';
 import { cleanup, cleanupOnSignals } from './cleanup';
 import { baseUrl, config } from './config';
@@ -51,6 +52,7 @@ async function main() {
   let since = performance.now();
   let corpusSeconds = 0;
   let newest: { slug: string } | undefined;
+  let showcase: { id: number } | undefined;
   if (parts.public) {
     await insertCorpus(database.handle.db, config.articles, (done) => {
       if (done % 5000 === 0 || done === config.articles) process.stdout.write(`  corpus: ${done}/${config.articles}\r`);
@@ -66,6 +68,15 @@ async function main() {
       .orderBy(desc(articles.publishedAt))
       .limit(1);
     if (!newest) throw new Error('No published demo article found after seeding');
+    // A published lecture of a showcase list: the lecture page a reader reaches from the home teaser.
+    [showcase] = await database.handle.db
+      .select({ id: lectures.id })
+      .from(lectures)
+      .innerJoin(lectureShowcases, eq(lectureShowcases.lectureId, lectures.id))
+      .where(eq(lectures.published, true))
+      .orderBy(desc(lectureShowcases.year), asc(lectures.id))
+      .limit(1);
+    if (!showcase) throw new Error('No published showcase lecture found after seeding');
   }
   // Free the database before other processes open it (PGlite allows one process per directory).
   await database.handle.close();
@@ -114,7 +125,7 @@ async function main() {
   const server = await startServer(config.port, { ...dbEnv, SITE_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1', SEARCH_PER_MINUTE: '0' });
   console.log(`server: pid ${server.pid} healthy after ${seconds(since)} s`);
 
-  const publicResults = parts.public ? await measurePublic(newest!.slug, problems) : undefined;
+  const publicResults = parts.public ? await measurePublic(newest!.slug, showcase!.id, problems) : undefined;
 
   // The admin pages of the organization half: sequential requests, after the public load has ended.
   let orgPages: OrgPageResult[] | undefined;
@@ -179,12 +190,14 @@ async function main() {
 }
 
 /** The public pages under load (ratios to a static baseline), the article under search load, first-load JS. */
-async function measurePublic(articleSlug: string, problems: string[]) {
+async function measurePublic(articleSlug: string, lectureId: number, problems: string[]) {
   const targets: { name: string; path: string; kind: TargetKind }[] = [
     { name: 'about', path: '/about', kind: 'baseline' },
     { name: 'home', path: '/', kind: 'cached' },
     { name: 'article', path: `/articles/${articleSlug}`, kind: 'cached' },
     { name: 'column', path: '/columns/work-news', kind: 'cached' },
+    { name: 'lectures', path: '/lectures', kind: 'cached' },
+    { name: 'lecture', path: `/lectures/${lectureId}`, kind: 'cached' },
     { name: 'search', path: `/search?q=${encodeURIComponent('营商环境')}`, kind: 'dynamic' },
   ];
   // Several rounds of the baseline and the cached pages, so a noisy moment on this shared

@@ -20,6 +20,7 @@ export const auditEntityTypes = {
   lecture: '党课',
   development_record: '发展党员档案',
   development_rule_set: '发展党员规则',
+  hall_session: '大讲堂场次',
 } as const;
 
 export type AuditEntityType = keyof typeof auditEntityTypes;
@@ -43,6 +44,7 @@ export const auditActionGroups = {
   lecturer: '党课讲师',
   lecture: '党课',
   development: '发展党员',
+  hall: '大讲堂',
 } as const;
 
 type Group = keyof typeof auditActionGroups;
@@ -120,6 +122,11 @@ export const auditActions = {
   'development.step': { entityType: 'development_record', label: '记录发展步骤' },
   'development.read': { entityType: 'development_record', label: '查看发展档案' },
   'development.rules_create': { entityType: 'development_rule_set', label: '新增发展党员规则版本' },
+  'hall.create': { entityType: 'hall_session', label: '新增大讲堂场次' },
+  'hall.update': { entityType: 'hall_session', label: '修改大讲堂场次' },
+  'hall.delete': { entityType: 'hall_session', label: '删除大讲堂场次' },
+  'hall.register': { entityType: 'hall_session', label: '大讲堂报名' },
+  'hall.attendance': { entityType: 'hall_session', label: '确认大讲堂出席' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

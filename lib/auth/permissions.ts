@@ -44,6 +44,10 @@ export const permissionMatrix = {
   'development.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'development.write': { admin: 'any', branch_secretary: 'branch' },
   'lectures.manage': { admin: 'any' },
+  // The 大讲堂: admins keep the sessions and confirm attendance; units register their members.
+  'hall.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
+  'hall.manage': { admin: 'any' },
+  'hall.register': { admin: 'any', branch_secretary: 'branch' },
   'training.manage': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 

@@ -200,7 +200,7 @@ export async function listMoveTargets(actor: Actor, id: number): Promise<SelectO
  * Nodes the actor may act on for `action` (the whole tree, or a secretary's subtree), in tree
  * order and indented: undissolved ones (the targets of a transfer), or all for a filter.
  */
-export async function listScopedBranchOptions(actor: Actor, action: 'people.read' | 'people.manage' | 'development.read', { includeDissolved = false } = {}): Promise<BranchOption[]> {
+export async function listScopedBranchOptions(actor: Actor, action: 'people.read' | 'people.manage' | 'development.read' | 'hall.register', { includeDissolved = false } = {}): Promise<BranchOption[]> {
   authorize(actor, action);
   const db = await getDb();
   const rows = await db

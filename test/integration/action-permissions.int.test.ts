@@ -14,6 +14,7 @@ import * as peopleActions from '@/lib/people/actions';
 import * as recordActions from '@/lib/records/actions';
 import * as inspectionActions from '@/lib/inspections/actions';
 import * as developmentActions from '@/lib/development/actions';
+import * as hallActions from '@/lib/hall/actions';
 import * as reviewActions from '@/lib/reviews/actions';
 import * as ruleActions from '@/lib/rules/actions';
 import { ruleFormValues } from '@/lib/rules/form';
@@ -46,6 +47,7 @@ import { draftIn, recordForm, submittedIn } from './records-fixtures';
 import { developmentCases } from './development-fixtures';
 import { reviewCases } from './reviews-fixtures';
 import { inspectionCases } from './inspections-fixtures';
+import { hallCases } from './hall-fixtures';
 import { fileForm } from './media-fixtures';
 import { png } from '../fixtures/media';
 import { withDemoDatabase } from './setup/demo-database';
@@ -320,9 +322,10 @@ const cases: Record<string, Record<string, ActionCase>> = {
   reviews: reviewCases(() => db.db),
   inspections: inspectionCases(() => db.db),
   development: developmentCases(() => db.db),
+  hall: hallCases(() => db.db),
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, development: developmentActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, development: developmentActions, hall: hallActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );

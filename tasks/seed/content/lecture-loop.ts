@@ -53,15 +53,15 @@ export const seedBookings: SeedBooking[] = [
   { lecture: '学思践悟党的创新理论', season: '2026年冬季送课', branch: 3, status: 'requested', requestedOn: '2026-11-18', preferredDates: ['2026-12-16', '2026-12-17'], place: '二楼会议室', expectedAudience: 25 },
 ];
 
-type SeedHallSession = { series: HallSeries; startsAt: string; theme: string; speaker: string; place: string; capacity: number; article?: string };
+type SeedHallSession = { series: HallSeries; startsAt: string; theme: string; speaker: string; place: string; capacity: number; classHours: number; article?: string };
 
 export const seedHallSessions: SeedHallSession[] = [
-  { series: 'monday', startsAt: '2025-05-19T09:00:00+08:00', theme: '伟大建党精神的历史渊源与时代价值', speaker: '陆文渊（中共江州市委党校教授）', place: '市行政中心报告厅', capacity: 450, article: '2025-05-monday-lecture-founding-spirit' },
-  { series: 'monthly', startsAt: '2025-06-05T14:30:00+08:00', theme: '清风江州：廉洁文化情景党课', speaker: '邵建业（市纪委监委党风政风监督室）', place: '机关大讲堂', capacity: 500, article: '2025-06-integrity-education-month-launch' },
-  { series: 'monthly', startsAt: '2025-08-13T14:30:00+08:00', theme: '铁军精神在江州：新四军抗战往事', speaker: '宋晓薇（江州师范学院历史文化学院）', place: '机关大讲堂', capacity: 500, article: '2025-08-immersive-lecture-new-fourth-army' },
-  { series: 'monday', startsAt: '2025-09-15T09:00:00+08:00', theme: '优化营商环境中的机关担当', speaker: '裴思敏（市发展和改革委员会）', place: '市行政中心报告厅', capacity: 450 },
-  { series: 'monday', startsAt: '2026-11-16T09:00:00+08:00', theme: '党内法规与机关日常工作', speaker: '林书瑶（江州职业技术学院）', place: '市行政中心报告厅', capacity: 450 },
-  { series: 'monday', startsAt: '2026-12-14T09:00:00+08:00', theme: '学思践悟党的创新理论', speaker: '钟静宜（中共江州市委党校副教授）', place: '市行政中心报告厅', capacity: 450 },
-  { series: 'monthly', startsAt: '2026-12-23T14:30:00+08:00', theme: '档案里的初心', speaker: '柯雨晴（江州市档案馆）', place: '机关大讲堂', capacity: 300 },
-  { series: 'monday', startsAt: '2027-01-11T09:00:00+08:00', theme: '把理论讲到群众心坎上', speaker: '顾明川（江州大学马克思主义学院）', place: '市行政中心报告厅', capacity: 450 },
+  { series: 'monday', startsAt: '2025-05-19T09:00:00+08:00', theme: '伟大建党精神的历史渊源与时代价值', speaker: '陆文渊（中共江州市委党校教授）', place: '市行政中心报告厅', capacity: 450, classHours: 2, article: '2025-05-monday-lecture-founding-spirit' },
+  { series: 'monthly', startsAt: '2025-06-05T14:30:00+08:00', theme: '清风江州：廉洁文化情景党课', speaker: '邵建业（市纪委监委党风政风监督室）', place: '机关大讲堂', capacity: 500, classHours: 3, article: '2025-06-integrity-education-month-launch' },
+  { series: 'monthly', startsAt: '2025-08-13T14:30:00+08:00', theme: '铁军精神在江州：新四军抗战往事', speaker: '宋晓薇（江州师范学院历史文化学院）', place: '机关大讲堂', capacity: 500, classHours: 3, article: '2025-08-immersive-lecture-new-fourth-army' },
+  { series: 'monday', startsAt: '2025-09-15T09:00:00+08:00', theme: '优化营商环境中的机关担当', speaker: '裴思敏（市发展和改革委员会）', place: '市行政中心报告厅', capacity: 450, classHours: 2 },
+  { series: 'monday', startsAt: '2026-11-16T09:00:00+08:00', theme: '党内法规与机关日常工作', speaker: '林书瑶（江州职业技术学院）', place: '市行政中心报告厅', capacity: 450, classHours: 2 },
+  { series: 'monday', startsAt: '2026-12-14T09:00:00+08:00', theme: '学思践悟党的创新理论', speaker: '钟静宜（中共江州市委党校副教授）', place: '市行政中心报告厅', capacity: 450, classHours: 2 },
+  { series: 'monthly', startsAt: '2026-12-23T14:30:00+08:00', theme: '档案里的初心', speaker: '柯雨晴（江州市档案馆）', place: '机关大讲堂', capacity: 300, classHours: 3 },
+  { series: 'monday', startsAt: '2027-01-11T09:00:00+08:00', theme: '把理论讲到群众心坎上', speaker: '顾明川（江州大学马克思主义学院）', place: '市行政中心报告厅', capacity: 450, classHours: 2 },
 ];
