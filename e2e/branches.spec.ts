@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { authFile } from './support/accounts';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y';
+import { scanBothWidths } from './support/a11y';
 
 // The organization tree and the roster: an admin moves a branch and its records and people
 // follow; a secretary sees only their subtree; reading a person's page is audited; every page
@@ -10,14 +10,6 @@ import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './sup
 test.describe.configure({ timeout: 180_000 });
 
 /** Axe at 1280 px and at 375 px (where lists become cards and nothing may scroll sideways). */
-async function scanBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await expectNoSeriousA11yViolations(page);
-  await expectNoHorizontalOverflow(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** The node page of the branch with `code`, opened from the tree's search. */
 async function openNode(page: Page, code: string): Promise<number> {

@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y';
-import { authFile, type DemoRole } from './support/accounts';
+import { expect, test } from '@playwright/test';
+import { scanBothWidths } from './support/a11y';
+import { pageAs } from './support/accounts';
 import { uniqueToken } from './support/editor';
 
 // The 大讲堂 as its users meet it: the admin schedules a session; the demo secretary registers two
@@ -8,20 +8,6 @@ import { uniqueToken } from './support/editor';
 // session already held. Axe at 1280 and 375 px on every page.
 
 test.describe.configure({ timeout: 300_000 });
-
-async function scanBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await expectNoSeriousA11yViolations(page);
-  await expectNoHorizontalOverflow(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function pageAs(browser: Browser, role: DemoRole) {
-  const context = await browser.newContext({ storageState: authFile(role) });
-  return context.newPage();
-}
 
 test('the admin schedules a session, the secretary registers two members, the admin confirms a held one', async ({ browser }) => {
   const theme = `机关大讲堂测试 ${uniqueToken()}`;

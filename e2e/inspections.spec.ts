@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y';
-import { authFile, type DemoRole } from './support/accounts';
+import { expect, test } from '@playwright/test';
+import { scanBothWidths } from './support/a11y';
+import { pageAs } from './support/accounts';
 import { uniqueToken } from './support/editor';
 
 // Inspections (明察暗访) as their users meet them: the seeded inspection of the 财政局 reads one
@@ -9,20 +9,6 @@ import { uniqueToken } from './support/editor';
 // sees it only after release, on the 工作台, and answers. Axe at 1280 and 375 px on every page.
 
 test.describe.configure({ timeout: 300_000 });
-
-async function scanBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await expectNoSeriousA11yViolations(page);
-  await expectNoHorizontalOverflow(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function pageAs(browser: Browser, role: DemoRole) {
-  const context = await browser.newContext({ storageState: authFile(role) });
-  return context.newPage();
-}
 
 const BRANCH = '中共江州市发展和改革委员会机关第一党支部';
 

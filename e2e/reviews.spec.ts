@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y';
-import { authFile, type DemoRole } from './support/accounts';
+import { expect, type Page, test } from '@playwright/test';
+import { scanBothWidths } from './support/a11y';
+import { pageAs } from './support/accounts';
 import { uniqueToken } from './support/editor';
 
 // The review loop as its users meet it: the auditor picks the oldest unreviewed record of the
@@ -10,20 +10,6 @@ import { uniqueToken } from './support/editor';
 // Axe at 1280 and 375 px on every page visited.
 
 test.describe.configure({ timeout: 300_000 });
-
-async function scanBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await expectNoSeriousA11yViolations(page);
-  await expectNoHorizontalOverflow(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function pageAs(browser: Browser, role: DemoRole) {
-  const context = await browser.newContext({ storageState: authFile(role) });
-  return context.newPage();
-}
 
 /** The finding with `token` in the record page's review panel (the version history may quote it too). */
 const findingOn = (page: Page, token: string) => page.getByRole('region', { name: '审核与整改' }).getByRole('article').filter({ hasText: token });

@@ -13,3 +13,13 @@ export async function expectNoHorizontalOverflow(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** Axe at a desktop and a phone width, and no sideways scrolling on the phone; leaves the desktop width set. */
+export async function scanBothWidths(page: Page) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectNoSeriousA11yViolations(page);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await expectNoSeriousA11yViolations(page);
+  await expectNoHorizontalOverflow(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from '@playwright/test';
 
 // The demo accounts seeded into the throwaway e2e database (tasks/seed/demo-org.ts).
 export const DEMO_PASSWORD = 'portal-demo';
@@ -20,3 +21,9 @@ export const authFile = (role: DemoRole) => fileURLToPath(new URL(`../../test-re
 
 /** A user name no earlier run on the same server has taken (3–32 lower-case characters). */
 export const uniqueUsername = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A new page in its own browser context, signed in as `role` (the setup project's saved session). */
+export async function pageAs(browser: Browser, role: DemoRole): Promise<Page> {
+  const context = await browser.newContext({ storageState: authFile(role) });
+  return context.newPage();
+}
