@@ -43,6 +43,8 @@ export const permissionMatrix = {
   // Member development: the branch keeps its own candidates' files; auditors read.
   'development.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'development.write': { admin: 'any', branch_secretary: 'branch' },
+  // One step for many people at once (集中宣誓, 集中培训): the work committee's office, across units.
+  'development.batch': { admin: 'any' },
   'lectures.manage': { admin: 'any' },
   'training.manage': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
