@@ -203,3 +203,31 @@ export const developmentBatches = pgTable(
     check('development_batches_body_check', oneOf(t.decidingBody, decidingBodies)),
   ],
 );
+
+/**
+ * A correction (补正) of a written step's date: steps are append-only, so a wrong date is
+ * superseded by a row here with the reason; the latest correction of a step is its date
+ * thereafter (the engine, the board, the figures). The original stays visible in the file.
+ */
+export const developmentCorrections = pgTable(
+  'development_corrections',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    transitionId: integer()
+      .notNull()
+      .references(() => developmentTransitions.id, { onDelete: 'restrict' }),
+    recordId: integer()
+      .notNull()
+      .references(() => developmentRecords.id, { onDelete: 'cascade' }),
+    previousOn: date({ mode: 'string' }).notNull(),
+    correctedOn: date({ mode: 'string' }).notNull(),
+    reason: text().notNull(),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('development_corrections_transition_idx').on(t.transitionId, t.id),
+    index('development_corrections_record_idx').on(t.recordId, t.id),
+    check('development_corrections_reason_check', sql`length(trim(${t.reason})) > 0`),
+  ],
+);

@@ -122,6 +122,7 @@ export const auditActions = {
   'development.read': { entityType: 'development_record', label: '查看发展档案' },
   'development.rules_create': { entityType: 'development_rule_set', label: '新增发展党员规则版本' },
   'development.batch': { entityType: 'development_batch', label: '批量记录发展步骤' },
+  'development.correct': { entityType: 'development_record', label: '补正发展步骤日期' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

@@ -45,6 +45,8 @@ export const permissionMatrix = {
   'development.write': { admin: 'any', branch_secretary: 'branch' },
   // One step for many people at once (集中宣誓, 集中培训): the work committee's office, across units.
   'development.batch': { admin: 'any' },
+  // Correcting a written step's date (补正): the work committee's office only, with a reason.
+  'development.correct': { admin: 'any' },
   'lectures.manage': { admin: 'any' },
   'training.manage': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;

@@ -3,8 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
 import { runDevelopmentBatch } from './batches';
+import { correctDevelopmentStep } from './corrections';
 import { createDevelopmentRuleSet, openDevelopmentFile, recordDevelopmentStep } from './commands';
-import { developmentBatchSchema, developmentStepSchema, newDevelopmentRuleSetSchema, openDevelopmentFileSchema } from './schemas';
+import { correctStepSchema, developmentBatchSchema, developmentStepSchema, newDevelopmentRuleSetSchema, openDevelopmentFileSchema } from './schemas';
 
 export const recordDevelopmentStepAction = defineAction({
   permission: 'development.write',
@@ -49,4 +50,15 @@ export const runDevelopmentBatchAction = defineAction({
     revalidatePath('/admin/people', 'layout');
   },
   redirectTo: (_input, result) => `/admin/development/batches/${result.batchId}`,
+});
+
+export const correctDevelopmentStepAction = defineAction({
+  permission: 'development.correct',
+  schema: correctStepSchema,
+  run: correctDevelopmentStep,
+  revalidate: (input) => {
+    revalidatePath('/admin/development', 'layout');
+    revalidatePath(`/admin/people/${input.personId}`);
+  },
+  redirectTo: (input) => `/admin/development/${input.personId}?corrected=1`,
 });

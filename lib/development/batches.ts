@@ -6,6 +6,7 @@ import { people } from '@/db/schema/people';
 import type { ActionContext } from '@/lib/actions/define-action';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { writeSteps } from './commands';
+import { effectiveOn } from './effective';
 import { type Acceptance, validateStep } from './engine';
 import { fileOf, loadDevelopmentRuleSets } from './queries';
 import type { DevelopmentBatchInput } from './schemas';
@@ -33,7 +34,7 @@ export async function runDevelopmentBatch(ctx: ActionContext, input: Development
     loadDevelopmentRuleSets(ctx.tx),
     recordIds.length
       ? ctx.tx
-          .select({ recordId: developmentTransitions.recordId, on: max(developmentTransitions.decidedOn) })
+          .select({ recordId: developmentTransitions.recordId, on: max(effectiveOn(developmentTransitions.id, developmentTransitions.decidedOn)) })
           .from(developmentTransitions)
           .where(inArray(developmentTransitions.recordId, recordIds))
           .groupBy(developmentTransitions.recordId)

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, max, sql } from 'drizzle-orm';
 import { isUniqueViolation } from '@/db/errors';
 import { developmentAssessments, developmentIntroducers, developmentRecords, developmentRuleSets, developmentTransitions } from '@/db/schema/development';
 import { people } from '@/db/schema/people';
@@ -7,47 +7,16 @@ import type { ActionContext } from '@/lib/actions/define-action';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
+import { effectiveOn } from './effective';
 import { type Acceptance, validateStep } from './engine';
 import { pickRuleSet } from '@/lib/rules/pick';
 import { fileOf, loadDevelopmentRuleSets } from './queries';
 import type { DevelopmentStepInput, NewDevelopmentRuleSet, OpenDevelopmentFileInput } from './schemas';
-import { type StepKind, steps } from './steps';
+import { dateColumnOf, steps } from './steps';
 
 // Writes of member development. A step is judged by the engine against the rule set in force on
 // its date, then written in one transaction: the step row, the record's stage and dates, the
 // introducers or assessment it brings, the roster status, and the audit row.
-
-type DateColumn =
-  | 'talkedOn'
-  | 'activistOn'
-  | 'targetOn'
-  | 'politicalReviewOn'
-  | 'concentratedTrainingOn'
-  | 'preReviewedOn'
-  | 'probationaryOn'
-  | 'approvedOn'
-  | 'oathOn'
-  | 'extendedOn'
-  | 'fullMemberOn'
-  | 'conversionApprovedOn'
-  | 'exitedOn';
-
-const dateColumnOf: Partial<Record<StepKind, DateColumn>> = {
-  talk: 'talkedOn',
-  to_activist: 'activistOn',
-  to_target: 'targetOn',
-  political_review: 'politicalReviewOn',
-  training: 'concentratedTrainingOn',
-  pre_review: 'preReviewedOn',
-  to_probationary: 'probationaryOn',
-  approval: 'approvedOn',
-  oath: 'oathOn',
-  extend: 'extendedOn',
-  to_full_member: 'fullMemberOn',
-  conversion_approval: 'conversionApprovedOn',
-  drop: 'exitedOn',
-  cancel: 'exitedOn',
-};
 
 const rosterStages = new Set(['activist', 'development_target', 'probationary', 'full_member']);
 
@@ -144,7 +113,7 @@ export async function recordDevelopmentStep(ctx: ActionContext, input: Developme
   const [sets, assessments, [last], found] = await Promise.all([
     loadDevelopmentRuleSets(ctx.tx),
     ctx.tx.select({ assessedOn: developmentAssessments.assessedOn }).from(developmentAssessments).where(eq(developmentAssessments.recordId, record.id)),
-    ctx.tx.select({ on: developmentTransitions.decidedOn }).from(developmentTransitions).where(eq(developmentTransitions.recordId, record.id)).orderBy(desc(developmentTransitions.decidedOn)).limit(1),
+    ctx.tx.select({ on: max(effectiveOn(developmentTransitions.id, developmentTransitions.decidedOn)) }).from(developmentTransitions).where(eq(developmentTransitions.recordId, record.id)),
     introducerIds.length ? ctx.tx.select({ id: people.id, name: people.name, status: people.status, branchId: people.branchId }).from(people).where(inArray(people.id, introducerIds)) : Promise.resolve([]),
   ]);
   // Someone outside the actor's scope reads as unknown: the refusal must not reveal their name or status.

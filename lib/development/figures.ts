@@ -8,6 +8,7 @@ import { loadSubtree, topNodeId } from '@/lib/compliance/compute';
 import type { ComplianceNode } from '@/lib/compliance/evaluate';
 import { nodeFilter } from '@/lib/compliance/node-filter';
 import { AppError } from '@/lib/errors';
+import { effectiveOn } from './effective';
 import { type FigureKey, figureKeys, figureSteps } from './figure-keys';
 
 // The year's figures of member development, counted by the day each step happened (its decided
@@ -42,6 +43,16 @@ function unitMap(nodes: ComplianceNode[]): Map<number, ComplianceNode> {
   return map;
 }
 
+/**
+ * A step (alias t) dated in the year as it stands, after any correction (补正). The written date
+ * narrows by the (step, decided_on) index; the few corrected steps are looked at whatever their written date.
+ */
+const inYear = (from: string, to: string) => {
+  const on = effectiveOn(sql`t.id`, sql`t.decided_on`);
+  return sql`((t.decided_on >= ${from}::date and t.decided_on <= ${to}::date) or exists (select 1 from development_corrections c2 where c2.transition_id = t.id))
+    and ${on} >= ${from}::date and ${on} <= ${to}::date`;
+};
+
 const yearBounds = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
 export async function developmentFigures(actor: Actor & { branchId?: number | null }, year: number): Promise<DevelopmentFigures> {
@@ -62,7 +73,7 @@ export async function developmentFigures(actor: Actor & { branchId?: number | nu
             .flat()
             .map((s) => sql`${s}`),
           sql`, `,
-        )}) and t.decided_on >= ${from}::date and t.decided_on <= ${to}::date and ${nodeFilter(sql`r.branch_id`, ids)}
+        )}) and ${inYear(from, to)} and ${nodeFilter(sql`r.branch_id`, ids)}
         group by 1, 2`,
   );
   const byUnit = new Map<number, Record<FigureKey, number>>();
@@ -107,20 +118,20 @@ export async function developmentFigureSteps(actor: Actor & { branchId?: number 
   const where = sql`t.step in (${sql.join(
     figureSteps[figure].map((s) => sql`${s}`),
     sql`, `,
-  )}) and t.decided_on >= ${from}::date and t.decided_on <= ${to}::date and ${nodeFilter(sql`r.branch_id`, ids)}`;
+  )}) and ${inYear(from, to)} and ${nodeFilter(sql`r.branch_id`, ids)}`;
   const [counted] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from development_transitions t join development_records r on r.id = t.record_id where ${where}`);
   const total = Number(counted?.n ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / STEPS_PAGE));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = await selectRows<{ id: number; person_id: number; name: string; branch_name: string; step: string; decided_on: string; entered_on: string }>(
     db,
-    sql`select t.id, r.person_id, p.name, b.name as branch_name, t.step, t.decided_on::text as decided_on, (t.created_at at time zone 'Asia/Shanghai')::date::text as entered_on
+    sql`select t.id, r.person_id, p.name, b.name as branch_name, t.step, ${effectiveOn(sql`t.id`, sql`t.decided_on`)}::text as decided_on, (t.created_at at time zone 'Asia/Shanghai')::date::text as entered_on
         from development_transitions t
         join development_records r on r.id = t.record_id
         join people p on p.id = r.person_id
         join branches b on b.id = r.branch_id
         where ${where}
-        order by t.decided_on, t.id
+        order by 6, t.id
         limit ${STEPS_PAGE} offset ${(current - 1) * STEPS_PAGE}`,
   );
   return {

@@ -170,3 +170,14 @@ export const batchFilterSchema = z.object({
   branchId: z.coerce.number().int().positive().optional().catch(undefined),
   stage: z.enum(['applicant', 'activist', 'development_target', 'probationary', 'full_member']).optional().catch(undefined),
 });
+
+/** Correcting a written step's date (补正): which step, the right date and why. */
+export const correctStepSchema = z.object({
+  personId: rowRef('缺少党员。'),
+  version: rowRef('缺少版本号，请刷新页面后重试。'),
+  transitionId: rowRef('请选择要补正的步骤。'),
+  correctedOn: isoDate,
+  reason: z.string({ error: '请填写补正理由。' }).trim().min(2, '请填写补正理由（如原始材料的日期）。').max(500, '理由不能超过 500 个字符。'),
+});
+
+export type CorrectStepInput = z.infer<typeof correctStepSchema>;

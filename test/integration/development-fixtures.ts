@@ -148,6 +148,15 @@ export function developmentCases(db: () => Database): Record<string, Case> {
         return batchForm('oath', files);
       },
     },
+    correctDevelopmentStepAction: {
+      permission: 'development.correct',
+      audit: 'development.correct',
+      form: async () => {
+        const file = await candidateIn(db(), await branchIdOf(db(), SECRETARY_BRANCH), readyFor('talk'));
+        const [applied] = await db().select().from(developmentTransitions).where(eq(developmentTransitions.recordId, file.record.id));
+        return form({ personId: file.person.id, version: file.record.version, transitionId: applied!.id, correctedOn: inDays(-12), reason: '申请书落款日期为准' });
+      },
+    },
     createDevelopmentRuleSetAction: {
       permission: 'rules.manage',
       audit: 'development.rules_create',
