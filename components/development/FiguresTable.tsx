@@ -9,7 +9,7 @@ const stepsHref = (year: number, unitId: number, figure: FigureKey) => `/admin/d
 export function FiguresTable({ figures }: { figures: DevelopmentFigures }) {
   const row = (r: FigureRow, total: boolean) => (
     <tr key={total ? 'total' : r.id}>
-      <th scope="row">{total ? `合计：${r.name}` : r.name}</th>
+      <td>{total ? `合计：${r.name}` : r.name}</td>
       {figureKeys.map((k) => (
         <td key={k} data-label={figureLabels[k]}>
           <Link href={stepsHref(figures.year, r.id, k)} aria-label={`${total ? '合计' : r.name}${figureLabels[k]} ${r.counts[k]} 人，查看名单`}>

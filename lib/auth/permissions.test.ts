@@ -36,8 +36,9 @@ describe('permission matrix', () => {
     expect(can(actor('branch_secretary', [10, 11]), 'inspections.read', { branchId: 20 })).toBe(false);
   });
 
-  it('lets only admins run batch development steps; secretaries write single steps in their subtree', () => {
+  it('lets only admins run batch development steps and correct step dates; secretaries write single steps in their subtree', () => {
     for (const role of roles) expect(can(actor(role), 'development.batch'), role).toBe(role === 'admin');
+    for (const role of roles) expect(can(actor(role), 'development.correct'), role).toBe(role === 'admin');
     const secretary = actor('branch_secretary', [10, 11]);
     expect(can(secretary, 'development.write', { branchId: 11 })).toBe(true);
     expect(can(secretary, 'development.write', { branchId: 20 })).toBe(false);
