@@ -84,7 +84,7 @@ test('an admin runs a batch oath for probationary members, then a batch assessme
   await scanBothWidths(admin);
 
   // The demo's probationary members were sworn in long ago: each is refused with the reason.
-  await admin.getByLabel(/^全选本页列出的 \d+ 人$/).check();
+  await admin.getByLabel(/全选本页列出的 \d+ 人/).check();
   await admin.getByLabel('步骤', { exact: true }).selectOption({ label: '入党宣誓' });
   await admin.getByRole('button', { name: '逐人核对并记录' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: '批量记录结果：入党宣誓' })).toBeVisible();
@@ -101,7 +101,7 @@ test('an admin runs a batch oath for probationary members, then a batch assessme
   await branch.selectOption(value!);
   await admin.getByRole('button', { name: '列出人员' }).click();
   await expect(admin).toHaveURL(new RegExp(`branchId=${value}`));
-  await admin.getByLabel(/^全选本页列出的 \d+ 人$/).check();
+  await admin.getByLabel(/全选本页列出的 \d+ 人/).check();
   await admin.getByLabel('步骤', { exact: true }).selectOption({ label: '培养考察（半年考察）' });
   await admin.getByLabel('考察结果').selectOption({ label: '合格' });
   await admin.getByRole('button', { name: '逐人核对并记录' }).click();
@@ -116,7 +116,7 @@ test('the yearly figures per unit drill down to the people and export', async ({
   await admin.goto('/admin/development');
   await admin.getByRole('link', { name: '年度数字' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: '发展党员年度数字' })).toBeVisible();
-  await admin.getByLabel('年份').selectOption('2025');
+  await admin.getByLabel('年份', { exact: true }).selectOption('2025');
   await admin.getByRole('button', { name: '查看' }).click();
   await expect(admin).toHaveURL(/year=2025/);
   const table = admin.getByRole('table', { name: /2025 年发展党员工作数字/ });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema/accounts';
 import { branches } from '@/db/schema/branches';
@@ -24,7 +24,9 @@ export async function listBatchCandidates(actor: Actor, filters: { branchId?: nu
   const covered = filters.branchId !== undefined ? await branchSubtree(db, filters.branchId) : null;
   const where = and(
     covered ? inArray(developmentRecords.branchId, covered.length ? covered : [0]) : undefined,
-    filters.stage ? eq(developmentRecords.stage, filters.stage) : inArray(developmentRecords.stage, ['applicant', 'activist', 'development_target', 'probationary', 'full_member']),
+    filters.stage ? eq(developmentRecords.stage, filters.stage) : undefined,
+    // Full members only while their conversion awaits approval, as on the board.
+    or(inArray(developmentRecords.stage, ['applicant', 'activist', 'development_target', 'probationary']), and(eq(developmentRecords.stage, 'full_member'), isNull(developmentRecords.conversionApprovedOn))),
   );
   const [items, [total]] = await Promise.all([
     db
