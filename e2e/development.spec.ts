@@ -5,7 +5,9 @@ import { authFile, type DemoRole } from './support/accounts';
 // Member development as the branch secretary meets it: the board shows the demo's overdue first
 // talk and overdue probationers; an activist of the branch is refused as development target on a
 // date before the twelve months are up (the rule quoted beside the date), then moved with two
-// introducers. Axe at 1280 and 375 px on every page visited.
+// introducers. An admin runs batch steps (an oath every demo probationer already took, refused
+// with the reason; an assessment that moves some and refuses others) and reads the yearly
+// figures down to the people. Axe at 1280 and 375 px on every page visited.
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -69,4 +71,63 @@ test('the board warns; a secretary moves an activist to development target with 
   await expect(steps.getByRole('row').filter({ hasText: '列为发展对象' }).filter({ hasText: '支部委员会' })).toHaveCount(1);
   await expect(secretary.getByText(/入党介绍人/).first()).toBeVisible();
   await scanBothWidths(secretary);
+});
+
+test('an admin runs a batch oath for probationary members, then a batch assessment that moves some and refuses others', async ({ browser }) => {
+  const admin = await pageAs(browser, 'admin');
+  await admin.goto('/admin/development');
+  await admin.getByRole('link', { name: '批量记录步骤' }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: '批量记录发展步骤' })).toBeVisible();
+  await admin.getByLabel('阶段', { exact: true }).selectOption({ label: '预备党员' });
+  await admin.getByRole('button', { name: '列出人员' }).click();
+  await expect(admin).toHaveURL(/stage=probationary/);
+  await scanBothWidths(admin);
+
+  // The demo's probationary members were sworn in long ago: each is refused with the reason.
+  await admin.getByLabel(/全选本页列出的 \d+ 人/).check();
+  await admin.getByLabel('步骤', { exact: true }).selectOption({ label: '入党宣誓' });
+  await admin.getByRole('button', { name: '逐人核对并记录' }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: '批量记录结果：入党宣誓' })).toBeVisible();
+  await expect(admin.getByRole('heading', { name: '已记录（0 人）' })).toBeVisible();
+  const refused = admin.getByRole('table', { name: '未通过核对的人员及原因' });
+  await expect(refused.getByRole('row').filter({ hasText: /已于 \d{4}-\d{2}-\d{2} 记录入党宣誓/ })).not.toHaveCount(0);
+  await scanBothWidths(admin);
+
+  // A branch outside the demo secretary's: its activist and development target are assessed,
+  // the other stages refused with the stage order quoted.
+  await admin.getByRole('link', { name: '返回批量记录' }).click();
+  const branch = admin.getByLabel('党组织（含下级）');
+  const value = await branch.locator('option', { hasText: '财政局预算管理党支部' }).first().getAttribute('value');
+  await branch.selectOption(value!);
+  await admin.getByRole('button', { name: '列出人员' }).click();
+  await expect(admin).toHaveURL(new RegExp(`branchId=${value}`));
+  await admin.getByLabel(/全选本页列出的 \d+ 人/).check();
+  await admin.getByLabel('步骤', { exact: true }).selectOption({ label: '培养考察（半年考察）' });
+  await admin.getByLabel('考察结果').selectOption({ label: '合格' });
+  await admin.getByRole('button', { name: '逐人核对并记录' }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: '批量记录结果：培养考察（半年考察）' })).toBeVisible();
+  await expect(admin.getByRole('table', { name: '已记录该步骤的人员' }).getByRole('row')).not.toHaveCount(0);
+  await expect(admin.getByRole('table', { name: '未通过核对的人员及原因' }).getByRole('row').filter({ hasText: '不能跳过阶段' })).not.toHaveCount(0);
+  await scanBothWidths(admin);
+});
+
+test('the yearly figures per unit drill down to the people and export', async ({ browser }) => {
+  const admin = await pageAs(browser, 'admin');
+  await admin.goto('/admin/development');
+  await admin.getByRole('link', { name: '年度数字' }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: '发展党员年度数字' })).toBeVisible();
+  await admin.getByLabel('年份', { exact: true }).selectOption('2025');
+  await admin.getByRole('button', { name: '查看' }).click();
+  await expect(admin).toHaveURL(/year=2025/);
+  const table = admin.getByRole('table', { name: /2025 年发展党员工作数字/ });
+  const total = table.getByRole('row').filter({ hasText: '合计' });
+  await expect(total).toHaveCount(1);
+  await scanBothWidths(admin);
+  const csv = await admin.request.get('/admin/development/figures/export?year=2025&format=csv');
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain('合计：');
+  await total.getByRole('link', { name: /合计递交入党申请/ }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: /^2025 年递交入党申请：/ })).toBeVisible();
+  await expect(admin.getByRole('status').filter({ hasText: /共 \d+ 人次/ })).toBeVisible();
+  await scanBothWidths(admin);
 });

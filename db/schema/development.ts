@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { branches } from './branches';
 import { oneOf, timestamps, versioned } from './helpers';
@@ -119,11 +119,15 @@ export const developmentTransitions = pgTable(
     decidingBody: text({ enum: decidingBodies }).notNull(),
     note: text(),
     ruleSetId: integer().references(() => developmentRuleSets.id, { onDelete: 'restrict' }),
+    // The batch that wrote the step, when it was one of many people (lib/development/batch.ts).
+    batchId: integer().references((): AnyPgColumn => developmentBatches.id, { onDelete: 'restrict' }),
     createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('development_transitions_record_idx').on(t.recordId, t.decidedOn),
+    // The yearly figures count steps of a kind by the day they happened.
+    index('development_transitions_step_decided_idx').on(t.step, t.decidedOn),
     check('development_transitions_to_check', oneOf(t.toStage, developmentRecordStages)),
     check('development_transitions_step_check', sql`${t.step} is null or ${oneOf(t.step, developmentStepKinds)}`),
     check('development_transitions_body_check', oneOf(t.decidingBody, decidingBodies)),
@@ -165,4 +169,65 @@ export const developmentAssessments = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('development_assessments_record_idx').on(t.recordId, t.assessedOn), check('development_assessments_result_check', oneOf(t.result, assessmentResults))],
+);
+
+/** One person's outcome in a batch: moved (with the step row written) or refused with the rule quoted. */
+export type DevelopmentBatchOutcome =
+  | { personId: number; name: string; branchName: string; ok: true; fromStage: string; toStage: string }
+  | { personId: number; name: string; branchName: string; ok: false; field: string; reason: string };
+
+/**
+ * One step with one date applied to many people at once (all development targets of a training,
+ * all probationary members sworn in together). Each person is judged alone; the accepted steps
+ * and this row commit together. Append-only: the row is the record of what the batch did.
+ */
+export const developmentBatches = pgTable(
+  'development_batches',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    step: text({ enum: developmentStepKinds }).notNull(),
+    decidedOn: date({ mode: 'string' }).notNull(),
+    decidingBody: text({ enum: decidingBodies }).notNull(),
+    note: text(),
+    /** The step's own fields (training days/hours, extension months, assessment result). */
+    fields: jsonb().$type<Record<string, string | number | null>>().notNull().default(sql`'{}'::jsonb`),
+    movedCount: integer().notNull(),
+    refusedCount: integer().notNull(),
+    outcomes: jsonb().$type<DevelopmentBatchOutcome[]>().notNull(),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('development_batches_created_idx').on(t.createdAt, t.id),
+    check('development_batches_step_check', oneOf(t.step, developmentStepKinds)),
+    check('development_batches_body_check', oneOf(t.decidingBody, decidingBodies)),
+  ],
+);
+
+/**
+ * A correction (补正) of a written step's date: steps are append-only, so a wrong date is
+ * superseded by a row here with the reason; the latest correction of a step is its date
+ * thereafter (the engine, the board, the figures). The original stays visible in the file.
+ */
+export const developmentCorrections = pgTable(
+  'development_corrections',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    transitionId: integer()
+      .notNull()
+      .references(() => developmentTransitions.id, { onDelete: 'restrict' }),
+    recordId: integer()
+      .notNull()
+      .references(() => developmentRecords.id, { onDelete: 'cascade' }),
+    previousOn: date({ mode: 'string' }).notNull(),
+    correctedOn: date({ mode: 'string' }).notNull(),
+    reason: text().notNull(),
+    createdBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('development_corrections_transition_idx').on(t.transitionId, t.id),
+    index('development_corrections_record_idx').on(t.recordId, t.id),
+    check('development_corrections_reason_check', sql`length(trim(${t.reason})) > 0`),
+  ],
 );

@@ -20,6 +20,7 @@ export const auditEntityTypes = {
   lecture: '党课',
   development_record: '发展党员档案',
   development_rule_set: '发展党员规则',
+  development_batch: '发展党员批量步骤',
   hall_session: '大讲堂场次',
 } as const;
 
@@ -122,6 +123,8 @@ export const auditActions = {
   'development.step': { entityType: 'development_record', label: '记录发展步骤' },
   'development.read': { entityType: 'development_record', label: '查看发展档案' },
   'development.rules_create': { entityType: 'development_rule_set', label: '新增发展党员规则版本' },
+  'development.batch': { entityType: 'development_batch', label: '批量记录发展步骤' },
+  'development.correct': { entityType: 'development_record', label: '补正发展步骤日期' },
   'hall.create': { entityType: 'hall_session', label: '新增大讲堂场次' },
   'hall.update': { entityType: 'hall_session', label: '修改大讲堂场次' },
   'hall.delete': { entityType: 'hall_session', label: '删除大讲堂场次' },

@@ -36,6 +36,16 @@ describe('permission matrix', () => {
     expect(can(actor('branch_secretary', [10, 11]), 'inspections.read', { branchId: 20 })).toBe(false);
   });
 
+  it('lets only admins run batch development steps and correct step dates; secretaries write single steps in their subtree', () => {
+    for (const role of roles) expect(can(actor(role), 'development.batch'), role).toBe(role === 'admin');
+    for (const role of roles) expect(can(actor(role), 'development.correct'), role).toBe(role === 'admin');
+    const secretary = actor('branch_secretary', [10, 11]);
+    expect(can(secretary, 'development.write', { branchId: 11 })).toBe(true);
+    expect(can(secretary, 'development.write', { branchId: 20 })).toBe(false);
+    expect(can(actor('auditor'), 'development.read')).toBe(true);
+    expect(can(actor('auditor'), 'development.write')).toBe(false);
+  });
+
   it('keeps editors away from publishing and user management', () => {
     expect(can(actor('editor'), 'articles.publish')).toBe(false);
     expect(can(actor('editor'), 'users.manage')).toBe(false);

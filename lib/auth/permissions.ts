@@ -43,6 +43,10 @@ export const permissionMatrix = {
   // Member development: the branch keeps its own candidates' files; auditors read.
   'development.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'development.write': { admin: 'any', branch_secretary: 'branch' },
+  // One step for many people at once (集中宣誓, 集中培训): the work committee's office, across units.
+  'development.batch': { admin: 'any' },
+  // Correcting a written step's date (补正): the work committee's office only, with a reason.
+  'development.correct': { admin: 'any' },
   'lectures.manage': { admin: 'any' },
   // The 大讲堂: admins keep the sessions and confirm attendance; units register their members.
   'hall.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },

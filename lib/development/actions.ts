@@ -2,8 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions/define-action';
+import { runDevelopmentBatch } from './batches';
+import { correctDevelopmentStep } from './corrections';
 import { createDevelopmentRuleSet, openDevelopmentFile, recordDevelopmentStep } from './commands';
-import { developmentStepSchema, newDevelopmentRuleSetSchema, openDevelopmentFileSchema } from './schemas';
+import { correctStepSchema, developmentBatchSchema, developmentStepSchema, newDevelopmentRuleSetSchema, openDevelopmentFileSchema } from './schemas';
 
 export const recordDevelopmentStepAction = defineAction({
   permission: 'development.write',
@@ -37,4 +39,26 @@ export const createDevelopmentRuleSetAction = defineAction({
     revalidatePath('/admin/development');
   },
   redirectTo: (_input, row) => `/admin/rules?created=${row.id}`,
+});
+
+export const runDevelopmentBatchAction = defineAction({
+  permission: 'development.batch',
+  schema: developmentBatchSchema,
+  run: runDevelopmentBatch,
+  revalidate: () => {
+    revalidatePath('/admin/development', 'layout');
+    revalidatePath('/admin/people', 'layout');
+  },
+  redirectTo: (_input, result) => `/admin/development/batches/${result.batchId}`,
+});
+
+export const correctDevelopmentStepAction = defineAction({
+  permission: 'development.correct',
+  schema: correctStepSchema,
+  run: correctDevelopmentStep,
+  revalidate: (input) => {
+    revalidatePath('/admin/development', 'layout');
+    revalidatePath(`/admin/people/${input.personId}`);
+  },
+  redirectTo: (input) => `/admin/development/${input.personId}?corrected=1`,
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, max, sql } from 'drizzle-orm';
 import { isUniqueViolation } from '@/db/errors';
 import { developmentAssessments, developmentIntroducers, developmentRecords, developmentRuleSets, developmentTransitions } from '@/db/schema/development';
 import { people } from '@/db/schema/people';
@@ -7,49 +7,101 @@ import type { ActionContext } from '@/lib/actions/define-action';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { can } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { validateStep } from './engine';
+import { effectiveOn } from './effective';
+import { type Acceptance, validateStep } from './engine';
 import { pickRuleSet } from '@/lib/rules/pick';
 import { fileOf, loadDevelopmentRuleSets } from './queries';
 import type { DevelopmentStepInput, NewDevelopmentRuleSet, OpenDevelopmentFileInput } from './schemas';
-import { type StepKind } from './steps';
+import { dateColumnOf, steps } from './steps';
 
 // Writes of member development. A step is judged by the engine against the rule set in force on
 // its date, then written in one transaction: the step row, the record's stage and dates, the
 // introducers or assessment it brings, the roster status, and the audit row.
 
-type DateColumn =
-  | 'talkedOn'
-  | 'activistOn'
-  | 'targetOn'
-  | 'politicalReviewOn'
-  | 'concentratedTrainingOn'
-  | 'preReviewedOn'
-  | 'probationaryOn'
-  | 'approvedOn'
-  | 'oathOn'
-  | 'extendedOn'
-  | 'fullMemberOn'
-  | 'conversionApprovedOn'
-  | 'exitedOn';
-
-const dateColumnOf: Partial<Record<StepKind, DateColumn>> = {
-  talk: 'talkedOn',
-  to_activist: 'activistOn',
-  to_target: 'targetOn',
-  political_review: 'politicalReviewOn',
-  training: 'concentratedTrainingOn',
-  pre_review: 'preReviewedOn',
-  to_probationary: 'probationaryOn',
-  approval: 'approvedOn',
-  oath: 'oathOn',
-  extend: 'extendedOn',
-  to_full_member: 'fullMemberOn',
-  conversion_approval: 'conversionApprovedOn',
-  drop: 'exitedOn',
-  cancel: 'exitedOn',
-};
-
 const rosterStages = new Set(['activist', 'development_target', 'probationary', 'full_member']);
+
+type RecordRow = typeof developmentRecords.$inferSelect;
+
+/** What a step writes besides its kind and date: the fields the engine judged. */
+export type StepFields = Pick<DevelopmentStepInput, 'step' | 'decidedOn' | 'note' | 'trainingDays' | 'trainingHours' | 'extensionMonths' | 'result'>;
+
+/**
+ * Writes steps the engine accepted, one per record, all of the same kind and date: the step rows,
+ * the records' stage and dates, the assessment rows and the roster status. Set-based, so a batch of
+ * 150 is a handful of statements. Returns the step row ids in the order of `accepted`.
+ */
+export async function writeSteps(ctx: ActionContext, input: StepFields, accepted: readonly { record: RecordRow; verdict: Acceptance }[], batchId: number | null): Promise<number[]> {
+  if (accepted.length === 0) return [];
+  const written = await ctx.tx
+    .insert(developmentTransitions)
+    .values(
+      accepted.map(({ record, verdict }) => ({
+        recordId: record.id,
+        fromStage: record.stage,
+        toStage: verdict.toStage ?? record.stage,
+        step: input.step,
+        decidedOn: input.decidedOn,
+        decidingBody: verdict.body,
+        note: input.note,
+        ruleSetId: verdict.ruleSet.id,
+        batchId,
+        createdBy: ctx.user.id,
+      })),
+    )
+    .returning({ id: developmentTransitions.id, recordId: developmentTransitions.recordId });
+  const transitionOf = new Map(written.map((w) => [w.recordId, w.id]));
+  const ids = accepted.map(({ record }) => record.id);
+  const column = dateColumnOf[input.step];
+  const toStage = steps[input.step].to;
+  if (input.step === 'extend') {
+    // The new end of probation differs per person: one update each.
+    for (const { record, verdict } of accepted) {
+      await ctx.tx
+        .update(developmentRecords)
+        .set({ extendedOn: input.decidedOn, extensionMonths: input.extensionMonths, probationExtendedUntil: verdict.extendedUntil, version: sql`${developmentRecords.version} + 1` })
+        .where(eq(developmentRecords.id, record.id));
+    }
+  } else {
+    await ctx.tx
+      .update(developmentRecords)
+      .set({
+        ...(toStage ? { stage: toStage } : {}),
+        ...(column ? { [column]: input.decidedOn } : {}),
+        ...(input.step === 'training' ? { concentratedTrainingDays: input.trainingDays, concentratedTrainingHours: input.trainingHours } : {}),
+        version: sql`${developmentRecords.version} + 1`,
+      })
+      .where(inArray(developmentRecords.id, ids));
+  }
+  if (input.step === 'assessment') {
+    await ctx.tx.insert(developmentAssessments).values(
+      accepted.map(({ record }) => ({
+        recordId: record.id,
+        assessedOn: input.decidedOn,
+        result: input.result as 'excellent' | 'qualified' | 'unqualified',
+        note: input.note,
+        transitionId: transitionOf.get(record.id)!,
+        createdBy: ctx.user.id,
+      })),
+    );
+  }
+  if (toStage && rosterStages.has(toStage)) {
+    await ctx.tx
+      .update(people)
+      .set({
+        status: toStage as 'activist' | 'development_target' | 'probationary' | 'full_member',
+        statusSince: input.decidedOn,
+        ...(toStage === 'probationary' ? { joinedPartyOn: input.decidedOn } : {}),
+        version: sql`${people.version} + 1`,
+      })
+      .where(
+        inArray(
+          people.id,
+          accepted.map(({ record }) => record.personId),
+        ),
+      );
+  }
+  return accepted.map(({ record }) => transitionOf.get(record.id)!);
+}
 
 export async function recordDevelopmentStep(ctx: ActionContext, input: DevelopmentStepInput) {
   const [record] = await ctx.tx.select().from(developmentRecords).where(eq(developmentRecords.personId, input.personId)).for('update');
@@ -61,7 +113,7 @@ export async function recordDevelopmentStep(ctx: ActionContext, input: Developme
   const [sets, assessments, [last], found] = await Promise.all([
     loadDevelopmentRuleSets(ctx.tx),
     ctx.tx.select({ assessedOn: developmentAssessments.assessedOn }).from(developmentAssessments).where(eq(developmentAssessments.recordId, record.id)),
-    ctx.tx.select({ on: developmentTransitions.decidedOn }).from(developmentTransitions).where(eq(developmentTransitions.recordId, record.id)).orderBy(desc(developmentTransitions.decidedOn)).limit(1),
+    ctx.tx.select({ on: max(effectiveOn(developmentTransitions.id, developmentTransitions.decidedOn)) }).from(developmentTransitions).where(eq(developmentTransitions.recordId, record.id)),
     introducerIds.length ? ctx.tx.select({ id: people.id, name: people.name, status: people.status, branchId: people.branchId }).from(people).where(inArray(people.id, introducerIds)) : Promise.resolve([]),
   ]);
   // Someone outside the actor's scope reads as unknown: the refusal must not reveal their name or status.
@@ -83,38 +135,10 @@ export async function recordDevelopmentStep(ctx: ActionContext, input: Developme
   );
   if (!verdict.ok) throw new AppError('invalid', verdict.message, verdict.field);
 
+  const [transitionId] = await writeSteps(ctx, input, [{ record, verdict }], null);
   const toStage = verdict.toStage ?? record.stage;
-  const [transition] = await ctx.tx
-    .insert(developmentTransitions)
-    .values({ recordId: record.id, fromStage: record.stage, toStage, step: input.step, decidedOn: input.decidedOn, decidingBody: verdict.body, note: input.note, ruleSetId: verdict.ruleSet.id, createdBy: ctx.user.id })
-    .returning({ id: developmentTransitions.id });
-  const column = dateColumnOf[input.step];
-  await ctx.tx
-    .update(developmentRecords)
-    .set({
-      stage: toStage,
-      ...(column ? { [column]: input.decidedOn } : {}),
-      ...(input.step === 'training' ? { concentratedTrainingDays: input.trainingDays, concentratedTrainingHours: input.trainingHours } : {}),
-      ...(input.step === 'extend' ? { extensionMonths: input.extensionMonths, probationExtendedUntil: verdict.extendedUntil } : {}),
-      version: sql`${developmentRecords.version} + 1`,
-    })
-    .where(eq(developmentRecords.id, record.id));
-  if (input.step === 'assessment') {
-    await ctx.tx.insert(developmentAssessments).values({ recordId: record.id, assessedOn: input.decidedOn, result: input.result as 'excellent' | 'qualified' | 'unqualified', note: input.note, transitionId: transition!.id, createdBy: ctx.user.id });
-  }
   if (input.step === 'to_target') {
-    await ctx.tx.insert(developmentIntroducers).values(introducerIds.map((personId) => ({ recordId: record.id, personId, assignedOn: input.decidedOn, transitionId: transition!.id, createdBy: ctx.user.id })));
-  }
-  if (verdict.toStage && rosterStages.has(verdict.toStage)) {
-    await ctx.tx
-      .update(people)
-      .set({
-        status: verdict.toStage as 'activist' | 'development_target' | 'probationary' | 'full_member',
-        statusSince: input.decidedOn,
-        ...(verdict.toStage === 'probationary' ? { joinedPartyOn: input.decidedOn } : {}),
-        version: sql`${people.version} + 1`,
-      })
-      .where(eq(people.id, record.personId));
+    await ctx.tx.insert(developmentIntroducers).values(introducerIds.map((personId) => ({ recordId: record.id, personId, assignedOn: input.decidedOn, transitionId: transitionId!, createdBy: ctx.user.id })));
   }
   await ctx.audit({
     action: 'development.step',
@@ -132,7 +156,7 @@ export async function recordDevelopmentStep(ctx: ActionContext, input: Developme
       ...(input.step === 'extend' ? { extendedUntil: verdict.extendedUntil } : {}),
     },
   });
-  return { personId: record.personId, transitionId: transition!.id };
+  return { personId: record.personId, transitionId: transitionId! };
 }
 
 /** Registers an application (入党申请): the file starts at 入党申请人, dated by the day it was handed in. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, max, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max, ne, or, sql } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import type { Database } from '@/db/open';
@@ -14,6 +14,7 @@ import { branchSubtree } from '@/lib/branches/queries';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { pageCountOf } from '@/lib/pagination/offset';
 import { pickRuleSet } from '@/lib/rules/pick';
+import { effectiveOn } from './effective';
 import { type DevelopmentFile, dueItems, offeredSteps } from './engine';
 import { developmentRulesSchema, type DevelopmentRuleSet } from './rules';
 import type { RecordStage } from './steps';
@@ -170,7 +171,9 @@ export async function getDevelopmentFile(actor: Actor & { username: string }, pe
         step: developmentTransitions.step,
         fromStage: developmentTransitions.fromStage,
         toStage: developmentTransitions.toStage,
-        decidedOn: developmentTransitions.decidedOn,
+        decidedOn: effectiveOn(developmentTransitions.id, developmentTransitions.decidedOn),
+        writtenOn: developmentTransitions.decidedOn,
+        correctionReason: sql<string | null>`(select c.reason from development_corrections c where c.transition_id = ${developmentTransitions.id} order by c.id desc limit 1)`,
         decidingBody: developmentTransitions.decidingBody,
         note: developmentTransitions.note,
         ruleSetName: developmentRuleSets.name,
@@ -180,7 +183,7 @@ export async function getDevelopmentFile(actor: Actor & { username: string }, pe
       .leftJoin(developmentRuleSets, eq(developmentRuleSets.id, developmentTransitions.ruleSetId))
       .leftJoin(users, eq(users.id, developmentTransitions.createdBy))
       .where(eq(developmentTransitions.recordId, record.id))
-      .orderBy(asc(developmentTransitions.decidedOn), asc(developmentTransitions.id)),
+      .orderBy(asc(effectiveOn(developmentTransitions.id, developmentTransitions.decidedOn)), asc(developmentTransitions.id)),
     db
       .select({ id: developmentAssessments.id, assessedOn: developmentAssessments.assessedOn, result: developmentAssessments.result, note: developmentAssessments.note })
       .from(developmentAssessments)
@@ -241,6 +244,7 @@ export async function getDevelopmentFile(actor: Actor & { username: string }, pe
     offered: offeredSteps(file, sets, today),
     introducerOptions: options.map((o) => ({ id: o.id, label: o.jobTitle ? `${o.name}（${o.jobTitle}）` : o.name })),
     canWrite: can(actor, 'development.write', { branchId: record.branchId }),
+    canCorrect: can(actor, 'development.correct', { branchId: record.branchId }),
     ruleSetInForce: inForce ? { name: inForce.name, effectiveFrom: inForce.effectiveFrom } : null,
   };
 }

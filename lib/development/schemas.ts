@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { rowRef } from '@/lib/ids';
 import { isoDate } from '@/lib/rules/schemas';
 import { developmentRulesSchema } from './rules';
-import { assessmentResults, stepKinds } from './steps';
+import { assessmentResults, type StepKind, stepKinds } from './steps';
 
 // The step form and the new rule-set form: one schema each, shared by form and action.
 
@@ -19,7 +19,7 @@ const optionalId = z
     return Number(v);
   });
 
-const optionalWhole = (label: string, max: number) =>
+export const optionalWhole = (label: string, max: number) =>
   z
     .string()
     .trim()
@@ -118,3 +118,66 @@ export const boardFilterSchema = z.object({
     .catch(false),
   page: z.coerce.number().int().positive().max(10_000).optional().catch(undefined),
 });
+
+/** At most this many people in one batch: a city organ's training class is about 150. */
+export const BATCH_MAX = 200;
+
+/** Steps a batch may apply: every step but the one that needs each person's own introducers. */
+export const batchStepKinds: StepKind[] = stepKinds.filter((s) => s !== 'to_target');
+
+
+const PERSON_FIELD = /^person-(\d{1,9})$/;
+
+/**
+ * The batch form: one step, one date, the step's own fields, and a `person-<id>` checkbox per
+ * person picked (checkboxes need no script; the values echo back so a refused form stays ticked).
+ */
+export const developmentBatchSchema = z
+  .looseObject({
+    step: z.enum(stepKinds, { error: '请选择步骤。' }),
+    decidedOn: isoDate,
+    note: z.string().trim().max(500, '说明不能超过 500 个字符。').optional().transform((v) => v || null),
+    trainingDays: optionalWhole('培训天数', 365),
+    trainingHours: optionalWhole('培训学时', 2000),
+    extensionMonths: optionalWhole('延长月数', 36),
+    result: z.enum(['', ...assessmentResults], { error: '考察结果不正确。' }).optional(),
+  })
+  .transform((v, ctx) => {
+    const personIds = Object.entries(v)
+      .filter(([key, value]) => PERSON_FIELD.test(key) && value === '1')
+      .map(([key]) => Number(PERSON_FIELD.exec(key)![1]));
+    if (v.step === 'to_target') ctx.addIssue({ code: 'custom', path: ['step'], message: '列为发展对象须逐人确定入党介绍人，请在个人档案中办理。' });
+    if (v.step === 'assessment' && !v.result) ctx.addIssue({ code: 'custom', path: ['result'], message: '请选择考察结果。' });
+    if ((v.step === 'drop' || v.step === 'cancel') && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '请填写理由。' });
+    if (personIds.length === 0) ctx.addIssue({ code: 'custom', path: ['people'], message: '请至少勾选一人。' });
+    if (personIds.length > BATCH_MAX) ctx.addIssue({ code: 'custom', path: ['people'], message: `一次最多处理 ${BATCH_MAX} 人，已勾选 ${personIds.length} 人。` });
+    return {
+      step: v.step,
+      decidedOn: v.decidedOn,
+      note: v.note,
+      trainingDays: v.trainingDays,
+      trainingHours: v.trainingHours,
+      extensionMonths: v.extensionMonths,
+      result: v.result,
+      personIds: [...new Set(personIds)].sort((a, b) => a - b),
+    };
+  });
+
+export type DevelopmentBatchInput = z.infer<typeof developmentBatchSchema>;
+
+/** The batch page's query string (who to list); anything malformed is simply not a filter. */
+export const batchFilterSchema = z.object({
+  branchId: z.coerce.number().int().positive().optional().catch(undefined),
+  stage: z.enum(['applicant', 'activist', 'development_target', 'probationary', 'full_member']).optional().catch(undefined),
+});
+
+/** Correcting a written step's date (补正): which step, the right date and why. */
+export const correctStepSchema = z.object({
+  personId: rowRef('缺少党员。'),
+  version: rowRef('缺少版本号，请刷新页面后重试。'),
+  transitionId: rowRef('请选择要补正的步骤。'),
+  correctedOn: isoDate,
+  reason: z.string({ error: '请填写补正理由。' }).trim().min(2, '请填写补正理由（如原始材料的日期）。').max(500, '理由不能超过 500 个字符。'),
+});
+
+export type CorrectStepInput = z.infer<typeof correctStepSchema>;

@@ -65,3 +65,40 @@ export const bodyLabels: Record<DecidingBody, string> = {
 export const assessmentResults = ['excellent', 'qualified', 'unqualified'] as const;
 export type AssessmentResult = (typeof assessmentResults)[number];
 export const assessmentResultLabels: Record<AssessmentResult, string> = { excellent: '优秀', qualified: '合格', unqualified: '不合格' };
+
+/** The record column each step dates (development_records); steps without one are events only. */
+export type DateColumn =
+  | 'appliedOn'
+  | 'talkedOn'
+  | 'activistOn'
+  | 'targetOn'
+  | 'politicalReviewOn'
+  | 'concentratedTrainingOn'
+  | 'preReviewedOn'
+  | 'probationaryOn'
+  | 'approvedOn'
+  | 'oathOn'
+  | 'extendedOn'
+  | 'fullMemberOn'
+  | 'conversionApprovedOn'
+  | 'exitedOn';
+
+export const dateColumnOf: Partial<Record<StepKind | 'apply', DateColumn>> = {
+  apply: 'appliedOn',
+  talk: 'talkedOn',
+  to_activist: 'activistOn',
+  to_target: 'targetOn',
+  political_review: 'politicalReviewOn',
+  training: 'concentratedTrainingOn',
+  pre_review: 'preReviewedOn',
+  to_probationary: 'probationaryOn',
+  approval: 'approvedOn',
+  oath: 'oathOn',
+  extend: 'extendedOn',
+  to_full_member: 'fullMemberOn',
+  conversion_approval: 'conversionApprovedOn',
+  drop: 'exitedOn',
+  cancel: 'exitedOn',
+};
+
+export const stepLabel = (step: StepKind | 'apply' | null, toStage: RecordStage): string => (step === 'apply' ? '递交入党申请' : step === null ? stageLabels[toStage] : steps[step].label);

@@ -25,7 +25,11 @@ export type StepRow = {
   step: StepKind | 'apply' | null;
   fromStage: RecordStage | null;
   toStage: RecordStage;
+  /** The date as it stands (after any correction). */
   decidedOn: string;
+  /** The date the step was written with; differs from decidedOn when corrected. */
+  writtenOn: string;
+  correctionReason: string | null;
   decidingBody: DecidingBody;
   note: string | null;
   ruleSetName: string | null;
@@ -52,5 +56,6 @@ export type DevelopmentFileView = {
   offered: { step: StepKind; allowed: boolean; reason: string | null }[];
   introducerOptions: { id: number; label: string }[];
   canWrite: boolean;
+  canCorrect: boolean;
   ruleSetInForce: { name: string; effectiveFrom: string } | null;
 };

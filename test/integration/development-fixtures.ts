@@ -96,6 +96,17 @@ export async function stepForm(db: Database, step: StepKind, file: { person: { i
   return form({ ...values, ...overrides });
 }
 
+/** A batch form: one step and date, a ticked `person-<id>` box per file. */
+export function batchForm(step: StepKind, files: { person: { id: number } }[], overrides: Record<string, string> = {}) {
+  const values: Record<string, string> = { step, decidedOn: todayInBeijing() };
+  for (const f of files) values[`person-${f.person.id}`] = '1';
+  if (step === 'training') Object.assign(values, { trainingDays: '3', trainingHours: '24' });
+  if (step === 'extend') values.extensionMonths = '6';
+  if (step === 'assessment') values.result = 'qualified';
+  if (step === 'drop' || step === 'cancel') values.note = '本人主动提出';
+  return form({ ...values, ...overrides });
+}
+
 /** The new-version form filled from the latest set's values. */
 export async function ruleSetForm(db: Database, overrides: Record<string, string> = {}) {
   const [latest] = await db.select().from(developmentRuleSets).orderBy(developmentRuleSets.effectiveFrom).limit(1);
@@ -126,6 +137,24 @@ export function developmentCases(db: () => Database): Record<string, Case> {
           .values({ branchId: await branchIdOf(db(), SECRETARY_BRANCH), name: `矩阵申请人${++made}`, status: 'applicant' })
           .returning();
         return form({ personId: person!.id, appliedOn: inDays(-3) });
+      },
+    },
+    runDevelopmentBatchAction: {
+      permission: 'development.batch',
+      audit: 'development.batch',
+      form: async () => {
+        const home = await branchIdOf(db(), SECRETARY_BRANCH);
+        const files = [await candidateIn(db(), home, readyFor('oath')), await candidateIn(db(), home, readyFor('oath'))];
+        return batchForm('oath', files);
+      },
+    },
+    correctDevelopmentStepAction: {
+      permission: 'development.correct',
+      audit: 'development.correct',
+      form: async () => {
+        const file = await candidateIn(db(), await branchIdOf(db(), SECRETARY_BRANCH), readyFor('talk'));
+        const [applied] = await db().select().from(developmentTransitions).where(eq(developmentTransitions.recordId, file.record.id));
+        return form({ personId: file.person.id, version: file.record.version, transitionId: applied!.id, correctedOn: inDays(-12), reason: '申请书落款日期为准' });
       },
     },
     createDevelopmentRuleSetAction: {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import ui from '@/components/admin/admin-ui.module.css';
 import { BoardFilterForm } from '@/components/development/BoardFilterForm';
@@ -6,6 +7,7 @@ import { DevelopmentBoard } from '@/components/development/DevelopmentBoard';
 import styles from '@/components/development/development.module.css';
 import { Pagination } from '@/components/news/Pagination';
 import { requirePermission } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/permissions';
 import { isForbidden, listScopedBranchOptions } from '@/lib/branches/queries';
 import { listDevelopmentBoard } from '@/lib/development/queries';
 import { boardFilterSchema } from '@/lib/development/schemas';
@@ -37,6 +39,10 @@ export default async function DevelopmentBoardPage({ searchParams }: Props) {
     <>
       <h1 className={ui.title}>发展党员</h1>
       <p className={ui.muted}>各期限按每一步骤当天有效的发展党员工作规则计算；到期前按工委规定的天数提醒。打开个人档案会记入审计日志。</p>
+      <nav aria-label="发展党员工作" className={ui.summary}>
+        <Link href="/admin/development/figures">年度数字</Link>
+        {can(me, 'development.batch') ? <Link href="/admin/development/batches">批量记录步骤</Link> : null}
+      </nav>
       <BoardFilterForm filters={filters} branches={branches} />
       <p className={styles.summary} role="status">
         <span>共 {board.total} 人</span>

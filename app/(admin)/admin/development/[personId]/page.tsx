@@ -3,18 +3,20 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import ui from '@/components/admin/admin-ui.module.css';
 import styles from '@/components/development/development.module.css';
+import { CorrectionForm } from '@/components/development/CorrectionForm';
 import { DueList } from '@/components/development/DueList';
 import { StepForm } from '@/components/development/StepForm';
 import { requirePermission } from '@/lib/auth/current-user';
 import { isForbidden } from '@/lib/branches/queries';
 import { todayInBeijing } from '@/lib/calendar/days';
+import { correctable } from '@/lib/development/correction-check';
 import { getDevelopmentFile, personWithoutFile } from '@/lib/development/queries';
-import { assessmentResultLabels, type AssessmentResult, bodyLabels, stageLabels, steps } from '@/lib/development/steps';
+import { assessmentResultLabels, type AssessmentResult, bodyLabels, stageLabels, stepLabel, steps } from '@/lib/development/steps';
 import { parseId } from '@/lib/ids';
 
 export const metadata: Metadata = { title: '发展党员档案' };
 
-type Props = { params: Promise<{ personId: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = { params: Promise<{ personId: string }>; searchParams: Promise<{ saved?: string; corrected?: string }> };
 
 const dateLabels: [string, string][] = [
   ['appliedOn', '递交入党申请'],
@@ -39,7 +41,7 @@ export default async function DevelopmentFilePage({ params, searchParams }: Prop
   const personId = parseId(raw);
   if (personId === null) notFound();
   const me = await requirePermission('development.read', undefined, `/admin/development/${personId}`);
-  const { saved } = await searchParams;
+  const { saved, corrected } = await searchParams;
   const today = todayInBeijing();
   const refuse = (error: unknown) => (isForbidden(error) ? forbidden() : Promise.reject(error));
   const file = await getDevelopmentFile(me, personId, { today }).catch(refuse);
@@ -73,6 +75,11 @@ export default async function DevelopmentFilePage({ params, searchParams }: Prop
       {saved && (
         <p className={ui.panel} role="status">
           步骤已记录。
+        </p>
+      )}
+      {corrected && (
+        <p className={ui.panel} role="status">
+          日期已补正。
         </p>
       )}
       <section aria-labelledby="due-heading" className={ui.panel}>
@@ -137,8 +144,11 @@ export default async function DevelopmentFilePage({ params, searchParams }: Prop
             <tbody>
               {file.steps.map((s) => (
                 <tr key={s.id}>
-                  <td>{s.step === 'apply' || s.step === null ? (s.step === 'apply' ? '递交入党申请' : stageLabels[s.toStage]) : steps[s.step].label}</td>
-                  <td data-label="日期">{s.decidedOn}</td>
+                  <td>{stepLabel(s.step, s.toStage)}</td>
+                  <td data-label="日期">
+                    {s.decidedOn}
+                    {s.writtenOn !== s.decidedOn ? <span className={ui.muted}>（原录入 {s.writtenOn}，已补正：{s.correctionReason}）</span> : null}
+                  </td>
                   <td data-label="决定机构">{bodyLabels[s.decidingBody]}</td>
                   <td data-label="适用规则">{s.ruleSetName ?? '—'}</td>
                   <td data-label="说明">{s.note ?? '—'}</td>
@@ -163,6 +173,18 @@ export default async function DevelopmentFilePage({ params, searchParams }: Prop
           <StepForm personId={file.personId} version={file.version} allowed={allowed} introducerOptions={file.introducerOptions} today={today} />
         ) : null}
       </section>
+      {file.canCorrect ? (
+        <section aria-labelledby="correct-heading">
+          <h2 id="correct-heading">补正步骤日期</h2>
+          <p className={ui.muted}>已记录的步骤不能修改或删除；日期录错时在此补正，原录入日期和理由保留在步骤记录中。</p>
+          <CorrectionForm
+            personId={file.personId}
+            version={file.version}
+            today={today}
+            options={file.steps.filter((s) => correctable(s.step)).map((s) => ({ id: s.id, label: `${stepLabel(s.step, s.toStage)}（${s.decidedOn}）` }))}
+          />
+        </section>
+      ) : null}
     </>
   );
 }
