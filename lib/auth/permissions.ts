@@ -44,6 +44,11 @@ export const permissionMatrix = {
   'development.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'development.write': { admin: 'any', branch_secretary: 'branch' },
   'lectures.manage': { admin: 'any' },
+  // 四季送课: a branch books, cancels, confirms delivery and rates for its subtree (admins for any);
+  // only admins schedule or decline; auditors read.
+  'bookings.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
+  'bookings.request': { admin: 'any', branch_secretary: 'branch' },
+  'bookings.schedule': { admin: 'any' },
   'training.manage': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 

@@ -1,0 +1,2 @@
+ALTER TABLE "activity_records" ADD COLUMN "speaker_lecturer_id" integer;--> statement-breakpoint
+ALTER TABLE "activity_records" ADD CONSTRAINT "activity_records_speaker_lecturer_id_lecturers_id_fk" FOREIGN KEY ("speaker_lecturer_id") REFERENCES "public"."lecturers"("id") ON DELETE restrict ON UPDATE no action;
