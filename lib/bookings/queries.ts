@@ -230,3 +230,10 @@ export async function schedulableLecturers(actor: Actor): Promise<{ id: number; 
   const db = await getDb();
   return db.select({ id: lecturers.id, name: lecturers.name, unitName: lecturers.unitName }).from(lecturers).where(eq(lecturers.inPool, true)).orderBy(asc(lecturers.name), asc(lecturers.id));
 }
+
+/** Season names for the bookings filter, newest first. */
+export async function listSeasonNames(actor: Actor): Promise<{ id: number; name: string }[]> {
+  authorize(actor, 'bookings.read');
+  const db = await getDb();
+  return db.select({ id: lectureSeasons.id, name: lectureSeasons.name }).from(lectureSeasons).orderBy(desc(lectureSeasons.bookingOpensOn), desc(lectureSeasons.id)).limit(200);
+}
