@@ -34,7 +34,7 @@ export function DeliveryForm({ booking, roster, lecturerName }: Props) {
     </Field>
   );
   return (
-    <form action={run} className={forms.form} noValidate aria-label="确认授课完成">
+    <form key={JSON.stringify(values)} action={run} className={forms.form} noValidate aria-label="确认授课完成">
       <input type="hidden" name="id" value={booking.id} />
       <input type="hidden" name="version" value={booking.version} />
       <p>授课人：{lecturerName}（送课讲师）。确认后将在组织生活记录中生成本支部的党课记录，计入“三会一课”落实情况，无需另行登记。</p>

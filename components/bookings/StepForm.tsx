@@ -44,8 +44,10 @@ export function StepForm({ action, hidden = {}, fields, submitLabel, pendingLabe
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   const described = (f: StepField) => [f.hint ? `field-${f.name}-hint` : null, errors[f.name] ? `field-${f.name}-error` : null].filter(Boolean).join(' ') || undefined;
+  // Remounted with each refused submission's values: React resets a form after its action, and a
+  // select would otherwise fall back to the option it was first rendered with.
   return (
-    <form action={run} className={forms.form} noValidate aria-label={label}>
+    <form key={JSON.stringify(values)} action={run} className={forms.form} noValidate aria-label={label}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
