@@ -9,11 +9,14 @@ import { findBooking, listBookings } from '@/lib/bookings/queries';
 import { seasonStats, seasonStatsCsv } from '@/lib/bookings/stats';
 import { addDays, todayInBeijing } from '@/lib/calendar/days';
 import { complianceReport } from '@/lib/compliance/queries';
+import { lecturerFigures } from '@/lib/lectures/lecturer-figures';
 import { lectureFigures } from '@/lib/lectures/queries';
+import { correctRecordAction, submitRecordAction } from '@/lib/records/actions';
 import { getRecord } from '@/lib/records/queries';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { addUser, auditRowsAfter, beforeAnyCommits, branchIdOf, form, type FormAction, lastAuditId, signedIn, submit } from './auth-fixtures';
 import { bookingIn, bookingRow, deliveryForm, offeredLectures, openSeason, requestForm } from './bookings-fixtures';
+import { recordForm } from './records-fixtures';
 import { withDemoDatabase } from './setup/demo-database';
 
 // The 四季送课 loop through the real actions: request, schedule or decline, cancel, delivery with
@@ -173,6 +176,7 @@ describe('cancelling, delivering and rating', () => {
     };
     const heldBefore = await lecturesIn();
     const figuresBefore = await lectureFigures(b.lectureId);
+    const lecturerBefore = await lecturerFigures(b.lecturerId!);
 
     const delivered = await run(as.secretary, confirmDeliveryAction, await deliveryForm(db.db, b, 'U01-B1'));
     expect(delivered).toMatchObject({ ok: true, redirect: `/admin/bookings/${b.id}?delivered=1` });
@@ -198,6 +202,25 @@ describe('cancelling, delivering and rating', () => {
     const figures = await lectureFigures(b.lectureId);
     expect(figures.delivered).toBe(figuresBefore.delivered + 1);
     expect(figures.ratings).toBe(figuresBefore.ratings + 1);
+    expect(await lecturerFigures(b.lecturerId!)).toMatchObject({ delivered: lecturerBefore.delivered + 1, ratings: lecturerBefore.ratings + 1 });
+  });
+
+  it('keeps the booked lecturer through a correction of the 党课, and lets no form name one', async () => {
+    const heldOn = addDays(today, -2);
+    const b = await bookingIn(db.db, 'U01-B1', 'scheduled', { day: heldOn, lectureIndex: 4 });
+    expect(await run(as.secretary, confirmDeliveryAction, await deliveryForm(db.db, b, 'U01-B1'))).toMatchObject({ ok: true });
+    const { recordId, lecturerId } = await bookingRow(db.db, b.id);
+    const record = (await db.db.select().from(activityRecords).where(eq(activityRecords.id, recordId!)))[0]!;
+    const base = { kind: 'party_lecture', heldOn, topic: record.topic!, speakerLecturerId: lecturerId!, id: record.id, version: record.version, reason: '补充授课要点' };
+    expect(await run(as.secretary, correctRecordAction, await recordForm(db.db, 'U01-B1', { ...base, speakerLecturerId: lecturerId! + 1 }))).toMatchObject({
+      ok: false,
+      fieldErrors: { speakerPersonId: ['授课讲师由送课预约确定，不能在记录中更改。'] },
+    });
+    expect(await run(as.secretary, correctRecordAction, await recordForm(db.db, 'U01-B1', base))).toMatchObject({ ok: true });
+    const corrected = await getRecord(as.secretary, record.id);
+    expect(corrected).toMatchObject({ revision: 2, speaker: null, speakerLecturer: { id: lecturerId } });
+    const { id: _id, version: _version, reason: _reason, ...fresh } = base;
+    expect(await run(as.secretary, submitRecordAction, await recordForm(db.db, 'U01-B1', fresh))).toMatchObject({ ok: false, fieldErrors: { speakerPersonId: ['授课讲师由送课预约确定，不能在记录中更改。'] } });
   });
 
   it('refuses a rating before delivery', async () => {

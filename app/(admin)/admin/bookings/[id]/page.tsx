@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import ui from '@/components/admin/admin-ui.module.css';
 import { BookingStatusBadge } from '@/components/bookings/BookingTable';
 import { DeliveryForm } from '@/components/bookings/DeliveryForm';
 import { StepForm } from '@/components/bookings/StepForm';
 import { requirePermission } from '@/lib/auth/current-user';
+import { isForbidden } from '@/lib/branches/queries';
 import { can } from '@/lib/auth/permissions';
 import { cancelBookingAction, declineBookingAction, rateBookingAction, scheduleBookingAction } from '@/lib/bookings/actions';
 import { findBooking, schedulableLecturers } from '@/lib/bookings/queries';
@@ -23,7 +24,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   const me = await requirePermission('bookings.read', undefined, `/admin/bookings/${rawId}`);
   const id = parseId(rawId);
-  const booking = id === null ? null : await findBooking(me, id);
+  const booking = id === null ? null : await findBooking(me, id).catch((error: unknown) => (isForbidden(error) ? forbidden() : Promise.reject(error)));
   if (!booking) notFound();
   const notice = await searchParams;
   const today = todayInBeijing();
