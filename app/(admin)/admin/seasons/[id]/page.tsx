@@ -107,9 +107,9 @@ export default async function SeasonPage({ params, searchParams }: Props) {
                   <td data-label="主讲">{c.lecturerName}</td>
                   <td data-label="菜单">
                     {c.offered ? (
-                      <ToggleForm action={setSeasonOfferAction} fields={{ seasonId: season.id, lectureId: c.id, offered: 'false' }} label="移出菜单" ariaLabel={`移出送课菜单：${c.title}`} />
+                      <ToggleForm action={setSeasonOfferAction} fields={{ seasonId: season.id, lectureId: c.id, offered: 'false' }} label="移出送课菜单" ariaLabel={`移出送课菜单：${c.title}`} />
                     ) : c.published ? (
-                      <ToggleForm action={setSeasonOfferAction} fields={{ seasonId: season.id, lectureId: c.id, offered: 'true' }} label="列入菜单" ariaLabel={`列入送课菜单：${c.title}`} />
+                      <ToggleForm action={setSeasonOfferAction} fields={{ seasonId: season.id, lectureId: c.id, offered: 'true' }} label="列入送课菜单" ariaLabel={`列入送课菜单：${c.title}`} />
                     ) : (
                       <span className={ui.badgeOff}>未公开</span>
                     )}
