@@ -1,5 +1,6 @@
 import { Breadcrumb } from '@/components/news/Breadcrumb';
-import type { LecturerDetail, ListedLecturer } from '@/lib/lectures/queries';
+import { MIN_RATINGS_SHOWN } from '@/lib/lectures/labels';
+import type { LectureFigures, LecturerDetail, ListedLecturer } from '@/lib/lectures/queries';
 import { LectureCard } from './CatalogView';
 import { lecturersHref } from './hrefs';
 import { LecturerCard } from './LectureView';
@@ -50,11 +51,21 @@ export function LecturersView({ year, years, lecturers }: { year: number | null;
   );
 }
 
-export function LecturerView({ lecturer }: { lecturer: LecturerDetail }) {
+export function LecturerView({ lecturer, figures }: { lecturer: LecturerDetail; figures: LectureFigures }) {
   return (
     <>
       <Breadcrumb items={[{ label: '党课讲师', href: '/lecturers' }, { label: lecturer.name }]} />
       <LecturerCard lecturer={lecturer} link={false} page />
+      <dl className="lecture-figures">
+        <div>
+          <dt>四季送课</dt>
+          <dd>{figures.delivered} 场</dd>
+        </div>
+        <div>
+          <dt>平均评分</dt>
+          <dd>{figures.averageRating === null ? `评价满 ${MIN_RATINGS_SHOWN} 条后显示` : `${figures.averageRating.toFixed(1)} 分（${figures.ratings} 条评价）`}</dd>
+        </div>
+      </dl>
       <section aria-labelledby="lecturer-lectures">
         <h2 id="lecturer-lectures">主讲党课</h2>
         {lecturer.lectures.length === 0 ? (

@@ -132,7 +132,15 @@ export function RecordForm({ mode, node, roster, record, today, emptyMinutes }: 
         {select('hostPersonId', '主持人', record?.host?.id)}
         {select('recorderPersonId', '记录人', record?.recorder?.id)}
       </div>
-      {kind === 'party_lecture' && select('speakerPersonId', '授课人', record?.speaker?.id, '党课的授课人，书记每年至少讲一次党课。')}
+      {kind === 'party_lecture' &&
+        (record?.speakerLecturer ? (
+          <p className={formStyles.field}>
+            <input type="hidden" name="speakerLecturerId" value={record.speakerLecturer.id} />
+            授课人：{record.speakerLecturer.name}（送课讲师，由送课预约确定）
+          </p>
+        ) : (
+          select('speakerPersonId', '授课人', record?.speaker?.id, '党课的授课人，书记每年至少讲一次党课。')
+        ))}
 
       <AttendanceGrid rows={rows} marks={marks} onMark={(id, m) => setMarks({ ...marks, [id]: m })} recorded={attendanceOf} errors={errors} />
 

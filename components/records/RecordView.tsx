@@ -35,7 +35,7 @@ export function RecordView({ record }: { record: RecordDetail }) {
         {record.kind === 'party_lecture' && (
           <>
             <dt>授课人</dt>
-            <dd>{record.speaker?.name ?? '未填写'}</dd>
+            <dd>{record.speaker?.name ?? (record.speakerLecturer ? `${record.speakerLecturer.name}（送课讲师）` : '未填写')}</dd>
           </>
         )}
         <dt>出勤率</dt>

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -19,6 +20,7 @@ import { branches } from './branches';
 import { attachmentKinds } from './articles';
 import { oneOf, timestamps, versioned } from './helpers';
 import { media } from './media';
+import { lecturers } from './lectures';
 import { people } from './people';
 
 export const activityKinds = [
@@ -65,6 +67,9 @@ export const activityRecords = pgTable(
     recorderPersonId: integer().references(() => people.id, { onDelete: 'restrict' }),
     // The lecturer of a 党课, from the roster.
     speakerPersonId: integer().references(() => people.id, { onDelete: 'restrict' }),
+    // The lecturer of a 党课 delivered through a booking (四季送课): set only by the delivery,
+    // kept by every correction; such a 党课 needs no roster speaker.
+    speakerLecturerId: integer().references((): AnyPgColumn => lecturers.id, { onDelete: 'restrict' }),
     // Sanitized rich text (the article body allow-list).
     minutes: text().notNull().default(''),
     status: text({ enum: activityStatuses }).notNull().default('draft'),

@@ -204,6 +204,10 @@ export const lectureBookings = pgTable(
     // Overlap checks look up a lecturer's scheduled slots.
     index('lecture_bookings_lecturer_slot_idx').on(t.lecturerId, t.scheduledStartsAt),
     uniqueIndex('lecture_bookings_record_key').on(t.recordId),
+    // One open booking of a lecture per branch and season: two requests sent at once cannot both stand.
+    uniqueIndex('lecture_bookings_open_key')
+      .on(t.branchId, t.lectureId, t.seasonId)
+      .where(sql`${t.status} in ('requested', 'scheduled')`),
     check('lecture_bookings_status_check', oneOf(t.status, bookingStatuses)),
     check('lecture_bookings_rating_check', sql`${t.rating} is null or (${t.rating} between 1 and 5 and ${t.status} = 'delivered')`),
     check('lecture_bookings_attendance_check', sql`${t.attendance} is null or ${t.attendance} >= 0`),

@@ -18,6 +18,8 @@ const ITEMS: MenuItem[] = [
   { href: '/admin/inspections', label: '明察暗访', permission: 'inspections.read' },
   { href: '/admin/lectures', label: '党课菜单', permission: 'lectures.manage' },
   { href: '/admin/lecturers', label: '讲师库', permission: 'lectures.manage' },
+  { href: '/admin/seasons', label: '四季送课', permission: 'lectures.manage' },
+  { href: '/admin/bookings', label: '送课预约', permission: 'bookings.read' },
   { href: '/admin/hall', label: '大讲堂', permission: 'hall.read' },
   { href: '/admin/rules', label: '规则设置', permission: 'rules.read' },
   { href: '/admin/users', label: '用户管理', permission: 'users.read' },

@@ -52,6 +52,11 @@ export const permissionMatrix = {
   'hall.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'hall.manage': { admin: 'any' },
   'hall.register': { admin: 'any', branch_secretary: 'branch' },
+  // 四季送课: a branch books, cancels, confirms delivery and rates for its subtree (admins for any);
+  // only admins schedule or decline; auditors read.
+  'bookings.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
+  'bookings.request': { admin: 'any', branch_secretary: 'branch' },
+  'bookings.schedule': { admin: 'any' },
   'training.manage': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 

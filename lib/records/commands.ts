@@ -43,9 +43,9 @@ const auditable = (r: RecordRow) => ({
 });
 
 /** Checks and writes the input onto a draft (`current`) or a new draft; returns the row and what a snapshot needs. */
-async function writeDraft(ctx: ActionContext, input: RecordInput, current?: RecordRow) {
+async function writeDraft(ctx: ActionContext, input: RecordInput, current?: RecordRow, bookedLecturerId: number | null = null) {
   const node = await checkNode(ctx, input);
-  await checkPeople(ctx, input, node.id, current);
+  await checkPeople(ctx, input, node.id, current, bookedLecturerId);
   const photoAlts = await checkPhotos(ctx, input.photoMediaIds);
   let row: RecordRow;
   if (current) {
@@ -86,7 +86,22 @@ export async function saveDraft(ctx: ActionContext, input: RecordInput): Promise
 /** Saves the form onto the draft (or a new one) and submits it: revision 1, locked from now on. */
 export async function submitRecord(ctx: ActionContext, input: RecordInput): Promise<Saved> {
   const current = await loadDraft(ctx, input);
-  const { row, node, photoAlts, plan, removedFiles } = await writeDraft(ctx, input, current);
+  const { after, removedFiles } = await writeSubmitted(ctx, input, current);
+  await ctx.audit({ action: 'record.submit', entityType: 'activity_record', entityId: after.id, before: current ? auditable(current) : undefined, after: { ...auditable(after), submittedOn: after.submittedOn } });
+  return { id: after.id, version: after.version, revision: after.revision, removedFiles };
+}
+
+/**
+ * A new submitted 党课 for a delivered booking (四季送课), its lecturer as the speaker: the same
+ * checks, version row and lock as a record submitted from the form. The booking's audit row names it.
+ */
+export async function submitBookedLecture(ctx: ActionContext, input: RecordInput & { id: null; speakerLecturerId: number }): Promise<RecordRow> {
+  const { after } = await writeSubmitted(ctx, input, undefined, input.speakerLecturerId);
+  return after;
+}
+
+async function writeSubmitted(ctx: ActionContext, input: RecordInput, current: RecordRow | undefined, bookedLecturerId: number | null = null) {
+  const { row, node, photoAlts, plan, removedFiles } = await writeDraft(ctx, input, current, bookedLecturerId);
   const content = await snapshotOf(ctx, input, node.name, photoAlts, plan);
   await ctx.tx.insert(activityRecordVersions).values({ recordId: row.id, revision: 1, content, reason: null, createdBy: ctx.user.id });
   const submittedOn = todayInBeijing();
@@ -95,8 +110,7 @@ export async function submitRecord(ctx: ActionContext, input: RecordInput): Prom
     .set({ status: 'submitted', revision: 1, submittedAt: sql`now()`, submittedOn, submittedBy: ctx.user.id, version: sql`${activityRecords.version} + 1` })
     .where(eq(activityRecords.id, row.id))
     .returning()) as [RecordRow];
-  await ctx.audit({ action: 'record.submit', entityType: 'activity_record', entityId: row.id, before: current ? auditable(current) : undefined, after: { ...auditable(after), submittedOn } });
-  return { id: after.id, version: after.version, revision: after.revision, removedFiles };
+  return { after, removedFiles };
 }
 
 /**

@@ -6,6 +6,7 @@ import { selectRows } from '@/db/rows';
 import type { Database } from '@/db/open';
 import { activityAttendees, activityRecords } from '@/db/schema/activities';
 import { branches } from '@/db/schema/branches';
+import { lecturers } from '@/db/schema/lectures';
 import { people } from '@/db/schema/people';
 import { type Actor, authorize } from '@/lib/auth/permissions';
 import { branchSubtree } from '@/lib/branches/queries';
@@ -189,7 +190,7 @@ function exportBatch(db: Database, where: SQL | undefined, limit: number) {
       firstAgendaTopic: activityRecords.firstAgendaTopic,
       host: host.name,
       recorder: recorder.name,
-      speaker: speaker.name,
+      speaker: sql<string | null>`coalesce(${speaker.name}, ${lecturers.name})`,
       submittedAt: activityRecords.submittedAt,
     })
     .from(activityRecords)
@@ -197,6 +198,7 @@ function exportBatch(db: Database, where: SQL | undefined, limit: number) {
     .leftJoin(host, eq(host.id, activityRecords.hostPersonId))
     .leftJoin(recorder, eq(recorder.id, activityRecords.recorderPersonId))
     .leftJoin(speaker, eq(speaker.id, activityRecords.speakerPersonId))
+    .leftJoin(lecturers, eq(lecturers.id, activityRecords.speakerLecturerId))
     .where(where)
     .orderBy(desc(activityRecords.heldOn), desc(activityRecords.id))
     .limit(limit);

@@ -5,6 +5,7 @@ import type { Database } from '@/db/open';
 import { users } from '@/db/schema/accounts';
 import { activityAttendees, activityRecordAttachments, activityRecordPhotos, activityRecords, activityRecordVersions } from '@/db/schema/activities';
 import { branches } from '@/db/schema/branches';
+import { lecturers } from '@/db/schema/lectures';
 import { media } from '@/db/schema/media';
 import { people } from '@/db/schema/people';
 import { type Actor, authorize } from '@/lib/auth/permissions';
@@ -92,6 +93,7 @@ async function loadRecord(db: Database, id: number): Promise<RecordDetail | null
     loadLateEntryIntervals(db),
   ]);
   const names = await peopleNames(db, [r.hostPersonId, r.recorderPersonId, r.speakerPersonId].filter((v): v is number => v !== null));
+  const [speakerLecturer] = r.speakerLecturerId === null ? [] : await db.select({ id: lecturers.id, name: lecturers.name }).from(lecturers).where(eq(lecturers.id, r.speakerLecturerId));
   const person = (pid: number | null) => (pid === null ? null : { id: pid, name: names.get(pid) ?? `编号 ${pid}` });
   const threshold = lateEntryDaysOn(intervals, r.heldOn);
   return {
@@ -110,6 +112,7 @@ async function loadRecord(db: Database, id: number): Promise<RecordDetail | null
     host: person(r.hostPersonId),
     recorder: person(r.recorderPersonId),
     speaker: person(r.speakerPersonId),
+    speakerLecturer: speakerLecturer ?? null,
     minutes: minutesDoc(r.minutes),
     hasMinutes: r.minutes.trim() !== '',
     status: r.status,

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import { activityAttendees, activityRecordAttachments, activityRecordPhotos, activityRecords } from '@/db/schema/activities';
 import { branches } from '@/db/schema/branches';
+import { lecturers } from '@/db/schema/lectures';
 import { media } from '@/db/schema/media';
 import type { ActionContext } from '@/lib/actions/define-action';
 import { AppError } from '@/lib/errors';
@@ -61,7 +62,11 @@ export async function checkNode(ctx: ActionContext, input: RecordInput) {
  * Everyone named on the record is a member of its node. People already on the record stay
  * allowed (a correction of an old meeting may name someone who has since transferred out).
  */
-export async function checkPeople(ctx: ActionContext, input: RecordInput, nodeId: number, current?: RecordRow) {
+export async function checkPeople(ctx: ActionContext, input: RecordInput, nodeId: number, current?: RecordRow, bookedLecturerId: number | null = null) {
+  // Only a booking's delivery names a lecturer; the form carries the record's own unchanged.
+  if (input.speakerLecturerId !== null && input.speakerLecturerId !== (current?.speakerLecturerId ?? bookedLecturerId)) {
+    throw new AppError('invalid', '授课讲师由送课预约确定，不能在记录中更改。', 'speakerPersonId');
+  }
   const members = await nodeMembers(ctx.tx, nodeId, input.heldOn);
   const allowed = new Set(members.map((m) => m.id));
   if (current && current.branchId === nodeId) {
@@ -146,6 +151,7 @@ export const recordFields = (input: RecordInput) => ({
   hostPersonId: input.hostPersonId,
   recorderPersonId: input.recorderPersonId,
   speakerPersonId: input.speakerPersonId,
+  speakerLecturerId: input.speakerLecturerId,
   minutes: input.minutes,
 });
 
@@ -184,6 +190,7 @@ export async function snapshotOf(
   const ids = [...input.attendees.map((a) => a.personId), input.hostPersonId, input.recorderPersonId, input.speakerPersonId].filter((v): v is number => v !== null);
   const names = await peopleNames(ctx.tx, [...new Set(ids)]);
   const person = (id: number | null) => (id === null ? null : { id, name: names.get(id) ?? `编号 ${id}` });
+  const [lecturer] = input.speakerLecturerId === null ? [] : await ctx.tx.select({ id: lecturers.id, name: lecturers.name }).from(lecturers).where(eq(lecturers.id, input.speakerLecturerId));
   return {
     branchId: input.branchId,
     branchName: nodeName,
@@ -198,6 +205,7 @@ export async function snapshotOf(
     host: person(input.hostPersonId),
     recorder: person(input.recorderPersonId),
     speaker: person(input.speakerPersonId),
+    speakerLecturer: lecturer ?? null,
     minutes: input.minutes,
     attendees: input.attendees.map((a) => ({ ...a, name: names.get(a.personId) ?? `编号 ${a.personId}` })),
     photos: input.photoMediaIds.map((mediaId) => ({ mediaId, alt: photoAlts.get(mediaId) ?? '' })),

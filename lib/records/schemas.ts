@@ -31,6 +31,8 @@ export type RecordInput = {
   hostPersonId: number | null;
   recorderPersonId: number | null;
   speakerPersonId: number | null;
+  /** A lecturer (四季送课) as the speaker: set by a booking's delivery, carried unchanged by the form. */
+  speakerLecturerId: number | null;
   minutes: string;
   attendees: AttendanceEntry[];
   photoMediaIds: number[];
@@ -124,7 +126,9 @@ function readRecord(values: Record<string, unknown>, mode: 'draft' | 'submit' | 
   };
   const hostPersonId = person('hostPersonId');
   const recorderPersonId = person('recorderPersonId');
-  const speakerPersonId = kind === 'party_lecture' ? person('speakerPersonId') : null;
+  const speakerLecturerId = kind === 'party_lecture' ? person('speakerLecturerId') : null;
+  // A booked lecturer is the speaker; no roster person is named beside them.
+  const speakerPersonId = kind === 'party_lecture' && speakerLecturerId === null ? person('speakerPersonId') : null;
 
   const minutes = readMinutes(values.minutesJson, issue);
   const grid = parseAttendanceGrid(values);
@@ -152,7 +156,7 @@ function readRecord(values: Record<string, unknown>, mode: 'draft' | 'submit' | 
     if (!topic) issue('topic', '提交前请填写主题。');
     if (hostPersonId === null) issue('hostPersonId', '提交前请选择主持人。');
     if (recorderPersonId === null) issue('recorderPersonId', '提交前请选择记录人。');
-    if (kind === 'party_lecture' && speakerPersonId === null) issue('speakerPersonId', '党课须选择授课人。');
+    if (kind === 'party_lecture' && speakerPersonId === null && speakerLecturerId === null) issue('speakerPersonId', '党课须选择授课人。');
     if (firstAgendaStudied && !firstAgendaTopic) issue('firstAgendaTopic', '请填写第一议题学习的内容。');
     if (!grid.entries.some((e) => e.attendance === 'present')) issue('attendance', '提交前请登记出勤情况：至少一人出席。');
     if (!minutes) issue('minutesJson', '提交前请填写会议记录。');
@@ -173,6 +177,7 @@ function readRecord(values: Record<string, unknown>, mode: 'draft' | 'submit' | 
     hostPersonId,
     recorderPersonId,
     speakerPersonId,
+    speakerLecturerId,
     minutes,
     attendees: grid.entries,
     photoMediaIds,

@@ -23,6 +23,8 @@ export type RecordSnapshot = {
   host: { id: number; name: string } | null;
   recorder: { id: number; name: string } | null;
   speaker: { id: number; name: string } | null;
+  /** The booked lecturer (四季送课) who gave a 党课, when the speaker is not on the roster. */
+  speakerLecturer?: { id: number; name: string } | null;
   minutes: string;
   attendees: SnapshotAttendee[];
   photos: { mediaId: number; alt: string }[];
@@ -44,7 +46,7 @@ const FIELDS: Field[] = [
   { key: 'firstAgenda', label: '第一议题', text: (s) => (s.firstAgendaStudied ? `已学习：${s.firstAgendaTopic ?? ''}` : '未安排') },
   { key: 'host', label: '主持人', text: (s) => s.host?.name ?? '' },
   { key: 'recorder', label: '记录人', text: (s) => s.recorder?.name ?? '' },
-  { key: 'speaker', label: '授课人', text: (s) => s.speaker?.name ?? '' },
+  { key: 'speaker', label: '授课人', text: (s) => s.speaker?.name ?? (s.speakerLecturer ? `${s.speakerLecturer.name}（送课讲师）` : '') },
 ];
 
 /** How one person's attendance reads: 出席, 缺席（病假）, 缺席（其他：出差） or 未列入. */
@@ -141,6 +143,7 @@ export function readSnapshot(content: Record<string, unknown>, names: Names): Re
     host: person(c.host, c.hostPersonId),
     recorder: person(c.recorder, c.recorderPersonId),
     speaker: person(c.speaker, c.speakerPersonId),
+    speakerLecturer: c.speakerLecturer ?? null,
     minutes: c.minutes ?? '',
     attendees,
     photos: Array.isArray(c.photos) ? c.photos : [],

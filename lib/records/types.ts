@@ -58,6 +58,8 @@ export type RecordDetail = {
   host: NamedPerson | null;
   recorder: NamedPerson | null;
   speaker: NamedPerson | null;
+  /** The booked lecturer who gave the 党课 (四季送课), instead of a roster speaker. */
+  speakerLecturer: NamedPerson | null;
   /** The minutes as an editor document (RichTextNode). */
   minutes: import('@/db/schema/articles').RichTextNode;
   hasMinutes: boolean;

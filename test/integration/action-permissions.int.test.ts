@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as accountActions from '@/lib/accounts/actions';
 import * as articleActions from '@/lib/articles/actions';
+import * as bookingActions from '@/lib/bookings/actions';
 import * as branchActions from '@/lib/branches/actions';
 import * as columnActions from '@/lib/columns/actions';
 import * as lectureActions from '@/lib/lectures/actions';
@@ -45,6 +46,7 @@ import { mediaCases, withTemporaryMediaStorage } from './media-matrix';
 import { branchCases, peopleCases } from './branches-matrix';
 import { draftIn, recordForm, submittedIn } from './records-fixtures';
 import { developmentCases } from './development-fixtures';
+import { bookingCases } from './bookings-fixtures';
 import { reviewCases } from './reviews-fixtures';
 import { inspectionCases } from './inspections-fixtures';
 import { hallCases } from './hall-fixtures';
@@ -323,9 +325,10 @@ const cases: Record<string, Record<string, ActionCase>> = {
   inspections: inspectionCases(() => db.db),
   development: developmentCases(() => db.db),
   hall: hallCases(() => db.db),
+  bookings: bookingCases(() => db.db),
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, development: developmentActions, hall: hallActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, bookings: bookingActions, branches: branchActions, columns: columnActions, development: developmentActions, hall: hallActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );

@@ -50,6 +50,10 @@ export const seedBookings: SeedBooking[] = [
   { lecture: '机关党员如何当好营商环境“服务员”', season: '2026年春季送课', branch: 1, status: 'cancelled', requestedOn: '2026-03-20', preferredDates: ['2026-04-09'], place: '局党员活动室', expectedAudience: 30, scheduledOn: '2026-04-09', cancelReason: '因防汛值班取消，改期另约。', cancelledOn: '2026-04-05' },
   { lecture: '锲而不舍纠治“四风”', season: '2026年夏季送课', branch: 2, status: 'declined', requestedOn: '2026-06-20', preferredDates: ['2026-06-24'], place: '机关报告厅', expectedAudience: 80, declineReason: '主讲人当周已有安排，请改选秋季送课。' },
   { lecture: '档案里的初心', season: '2026年冬季送课', branch: 0, status: 'scheduled', requestedOn: '2026-11-05', preferredDates: ['2026-12-10', '2026-12-11'], place: '市档案馆展厅', expectedAudience: 30, scheduledOn: '2026-12-10' },
+  // The demo secretary's branch: a lecture delivered in the autumn and not yet rated, one more
+  // waiting to be scheduled in the open winter season (besides the scheduled one above).
+  { lecture: '重走东乡抗战路', season: '2026年秋季送课', branch: 0, status: 'delivered', requestedOn: '2026-08-24', preferredDates: ['2026-09-17'], place: '机关三楼会议室', expectedAudience: 32, scheduledOn: '2026-09-17', attendance: 30 },
+  { lecture: '把理论讲到群众心坎上', season: '2026年冬季送课', branch: 0, status: 'requested', requestedOn: '2026-11-24', preferredDates: ['2026-12-22', '2026-12-23'], place: '机关三楼会议室', expectedAudience: 28 },
   { lecture: '学思践悟党的创新理论', season: '2026年冬季送课', branch: 3, status: 'requested', requestedOn: '2026-11-18', preferredDates: ['2026-12-16', '2026-12-17'], place: '二楼会议室', expectedAudience: 25 },
 ];
 

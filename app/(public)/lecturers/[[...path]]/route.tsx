@@ -1,6 +1,7 @@
 import { LecturersView, LecturerView } from '@/components/lectures/LecturersView';
 import { lecturersHref } from '@/components/lectures/hrefs';
 import { parseId } from '@/lib/ids';
+import { lecturerFigures } from '@/lib/lectures/lecturer-figures';
 import { findPublicLecturer, lecturerListYears, listListedLecturers } from '@/lib/lectures/queries';
 import { notFoundPage, orErrorPage, publicPage } from '../../respond';
 
@@ -33,9 +34,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
   return orErrorPage(address, async () => {
     const lecturer = await findPublicLecturer(id);
     if (!lecturer) return notFoundPage();
+    const figures = await lecturerFigures(lecturer.id);
     return publicPage(
       { title: `${lecturer.name}：党课讲师`, description: lecturer.bio || null, canonical: `/lecturers/${lecturer.id}`, openGraph: { type: 'website', title: lecturer.name } },
-      <LecturerView lecturer={lecturer} />,
+      <LecturerView lecturer={lecturer} figures={figures} />,
     );
   });
 }

@@ -1,0 +1,3 @@
+ALTER TABLE "activity_records" ADD COLUMN "speaker_lecturer_id" integer;--> statement-breakpoint
+ALTER TABLE "activity_records" ADD CONSTRAINT "activity_records_speaker_lecturer_id_lecturers_id_fk" FOREIGN KEY ("speaker_lecturer_id") REFERENCES "public"."lecturers"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "lecture_bookings_open_key" ON "lecture_bookings" USING btree ("branch_id","lecture_id","season_id") WHERE "lecture_bookings"."status" in ('requested', 'scheduled');
