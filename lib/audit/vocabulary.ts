@@ -20,6 +20,9 @@ export const auditEntityTypes = {
   lecture: '党课',
   development_record: '发展党员档案',
   development_rule_set: '发展党员规则',
+  training_round: '培训班次',
+  training_session: '培训课次',
+  trainee: '参训学员',
 } as const;
 
 export type AuditEntityType = keyof typeof auditEntityTypes;
@@ -43,6 +46,7 @@ export const auditActionGroups = {
   lecturer: '党课讲师',
   lecture: '党课',
   development: '发展党员',
+  training: '培训',
 } as const;
 
 type Group = keyof typeof auditActionGroups;
@@ -120,6 +124,15 @@ export const auditActions = {
   'development.step': { entityType: 'development_record', label: '记录发展步骤' },
   'development.read': { entityType: 'development_record', label: '查看发展档案' },
   'development.rules_create': { entityType: 'development_rule_set', label: '新增发展党员规则版本' },
+  'training.round_create': { entityType: 'training_round', label: '新建培训班次' },
+  'training.round_update': { entityType: 'training_round', label: '修改培训班次' },
+  'training.session_create': { entityType: 'training_session', label: '新增培训课次' },
+  'training.session_update': { entityType: 'training_session', label: '修改培训课次' },
+  'training.enrol': { entityType: 'training_round', label: '培训报名' },
+  'training.attendance': { entityType: 'training_session', label: '登记培训出勤' },
+  'training.import_preview': { entityType: 'training_session', label: '预览导入签到表' },
+  'training.import': { entityType: 'training_session', label: '导入签到表' },
+  'training.complete': { entityType: 'trainee', label: '学员结业' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;
