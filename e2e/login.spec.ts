@@ -4,7 +4,7 @@ import { expectNoSeriousA11yViolations } from './support/a11y';
 import { AdminShell, LoginPage } from './support/pages';
 
 const BRANCH_MENU = ['工作台', '组织架构', '党员名册', '发展党员', '培训', '组织生活记录', '落实情况', '审核', '明察暗访', '修改密码', '返回门户'];
-const SECRETARY_FORBIDDEN = ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new', '/admin/articles', '/admin/media', '/admin/columns', '/admin/rules', '/admin/inspections/new', '/admin/rules/development/new'];
+const SECRETARY_FORBIDDEN = ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new', '/admin/articles', '/admin/media', '/admin/columns', '/admin/rules', '/admin/inspections/new', '/admin/rules/development/new', '/admin/training/rounds/new'];
 
 // What each role sees in the admin menu, and admin pages it must be refused.
 const expectations: Record<DemoRole, { menu: string[]; forbidden: string[] }> = {
@@ -15,7 +15,7 @@ const expectations: Record<DemoRole, { menu: string[]; forbidden: string[] }> = 
   },
   editor: {
     menu: ['工作台', '文章管理', '媒体库', '修改密码', '返回门户'],
-    forbidden: ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new', '/admin/columns', '/admin/branches', '/admin/people', '/admin/records', '/admin/compliance', '/admin/rules', '/admin/reviews', '/admin/inspections', '/admin/development'],
+    forbidden: ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new', '/admin/columns', '/admin/branches', '/admin/people', '/admin/records', '/admin/compliance', '/admin/rules', '/admin/reviews', '/admin/inspections', '/admin/development', '/admin/training'],
   },
   secretary: { menu: BRANCH_MENU, forbidden: SECRETARY_FORBIDDEN },
   secretary2: { menu: BRANCH_MENU, forbidden: SECRETARY_FORBIDDEN },

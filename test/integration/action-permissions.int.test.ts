@@ -16,6 +16,7 @@ import * as inspectionActions from '@/lib/inspections/actions';
 import * as developmentActions from '@/lib/development/actions';
 import * as reviewActions from '@/lib/reviews/actions';
 import * as ruleActions from '@/lib/rules/actions';
+import * as trainingActions from '@/lib/training/actions';
 import { ruleFormValues } from '@/lib/rules/form';
 import { loadBranchRuleSets } from '@/lib/rules/queries';
 import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
@@ -46,6 +47,7 @@ import { draftIn, recordForm, submittedIn } from './records-fixtures';
 import { developmentCases } from './development-fixtures';
 import { reviewCases } from './reviews-fixtures';
 import { inspectionCases } from './inspections-fixtures';
+import { trainingCases } from './training-fixtures';
 import { fileForm } from './media-fixtures';
 import { png } from '../fixtures/media';
 import { withDemoDatabase } from './setup/demo-database';
@@ -320,9 +322,10 @@ const cases: Record<string, Record<string, ActionCase>> = {
   reviews: reviewCases(() => db.db),
   inspections: inspectionCases(() => db.db),
   development: developmentCases(() => db.db),
+  training: trainingCases(() => db.db),
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, development: developmentActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, branches: branchActions, columns: columnActions, development: developmentActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions, training: trainingActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );
