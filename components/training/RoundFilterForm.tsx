@@ -1,7 +1,6 @@
 import formStyles from '@/components/forms/forms.module.css';
 import ui from '@/components/admin/admin-ui.module.css';
-import { trainingAudiences, trainingKinds } from '@/db/schema/training';
-import { trainingAudienceLabels, trainingKindLabels } from '@/lib/training/labels';
+import { trainingAudienceLabels, trainingAudiences, trainingKindLabels, trainingKinds } from '@/lib/training/labels';
 import type { RoundFilters } from '@/lib/training/schemas';
 
 /** The rounds list's filters, as a GET form so every filtered list has its own address. */

@@ -3,10 +3,9 @@
 import { useActionState } from 'react';
 import { Field, FormFooter } from '@/components/forms/Field';
 import forms from '@/components/forms/forms.module.css';
-import { trainingAudiences, trainingKinds } from '@/db/schema/training';
 import { initialActionState } from '@/lib/actions/state';
 import { createRoundAction, updateRoundAction } from '@/lib/training/actions';
-import { trainingAudienceLabels, trainingKindLabels } from '@/lib/training/labels';
+import { trainingAudienceLabels, trainingAudiences, trainingKindLabels, trainingKinds } from '@/lib/training/labels';
 import { NAME_MAX, TEXT_MAX } from '@/lib/training/schemas';
 import type { RoundRow } from '@/lib/training/types';
 

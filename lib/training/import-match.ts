@@ -20,7 +20,20 @@ export const rowStatusLabels: Record<RowStatus, string> = {
   mismatch: '编号与姓名不符',
 };
 
-const unitFits = (unit: string, branchNames: readonly string[]) => !unit || branchNames.some((b) => b.includes(unit) || unit.includes(b));
+/** `short` read in order inside `full`: 发改委 fits 发展和改革委员会, 财政局 fits 中共江州市财政局机关委员会. */
+function abbreviates(short: string, full: string): boolean {
+  let at = 0;
+  for (const c of short) {
+    at = full.indexOf(c, at);
+    if (at < 0) return false;
+    at += 1;
+  }
+  return true;
+}
+
+// A unit as people write it on a sheet: the full name, a part of it or the usual abbreviation.
+// It only narrows people of the same name; two who still fit make the row ambiguous.
+const unitFits = (unit: string, branchNames: readonly string[]) => !unit || branchNames.some((b) => abbreviates(unit, b) || unit.includes(b));
 
 /**
  * Each row against the trainees: by 编号 when the row has one (the name, if given, must agree),

@@ -1,4 +1,6 @@
-import type { TrainingAudience, TrainingKind } from '@/db/schema/training';
+import { type TrainingAudience, trainingAudiences, type TrainingKind, trainingKinds } from '@/db/schema/training';
+
+export { trainingAudiences, trainingKinds };
 
 // Chinese labels of training kinds and audiences, shared by the round pages and the coverage pages.
 

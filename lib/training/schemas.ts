@@ -78,7 +78,7 @@ const idList = (message: string) =>
   z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(',')))
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(',')).filter((id) => id.trim() !== ''))
     .pipe(z.array(z.string().trim().regex(/^[1-9]\d{0,8}$/, message).transform(Number)).max(500, '一次最多 500 人。'));
 
 /** People picked by name: their ids, comma-separated. */
