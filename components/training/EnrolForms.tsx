@@ -19,7 +19,7 @@ export function EnrolUnitForm({ roundId, branches }: { roundId: number; branches
     <form action={action} className={forms.form} noValidate aria-label="按单位报名">
       <input type="hidden" name="roundId" value={roundId} />
       <Field name="branchId" label="单位或党组织（含下级）" errors={errors.branchId}>
-        <select id="field-branchId" name="branchId" defaultValue={values.branchId ?? ''} aria-invalid={errors.branchId ? true : undefined} aria-describedby={errors.branchId ? 'field-branchId-error' : undefined}>
+        <select key={values.branchId ?? ''} id="field-branchId" name="branchId" defaultValue={values.branchId ?? ''} aria-invalid={errors.branchId ? true : undefined} aria-describedby={errors.branchId ? 'field-branchId-error' : undefined}>
           <option value="">请选择</option>
           {branches.map((b) => (
             <option key={b.id} value={b.id}>
@@ -28,8 +28,8 @@ export function EnrolUnitForm({ roundId, branches }: { roundId: number; branches
           ))}
         </select>
       </Field>
-      <Field name="audience" label="报名对象" errors={errors.audience}>
-        <select id="field-audience" name="audience" defaultValue={values.audience ?? 'secretaries'}>
+      <Field name="whom" label="报名对象" errors={errors.whom}>
+        <select key={values.whom ?? ''} id="field-whom" name="whom" defaultValue={values.whom ?? 'secretaries'}>
           <option value="secretaries">在任书记</option>
           <option value="committee_members">在任全体委员（含书记、副书记）</option>
         </select>

@@ -17,7 +17,8 @@ export function RoundForm({ round }: { round?: RoundRow }) {
   const v = (name: keyof RoundRow) => values[name] ?? (round?.[name] === null || round?.[name] === undefined ? '' : String(round[name]));
   const select = (name: 'kind' | 'audience', label: string, options: readonly string[], labels: Record<string, string>) => (
     <Field name={name} label={label} errors={errors[name]}>
-      <select id={`field-${name}`} name={name} defaultValue={v(name)} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `field-${name}-error` : undefined}>
+      {/* Keyed by the value: React 19 resets a refused form, and a select keeps its first defaultValue otherwise. */}
+      <select key={v(name)} id={`field-${name}`} name={name} defaultValue={v(name)} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `field-${name}-error` : undefined}>
         <option value="">请选择</option>
         {options.map((o) => (
           <option key={o} value={o}>

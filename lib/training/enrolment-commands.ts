@@ -14,7 +14,7 @@ import type { EnrolPeopleInput, EnrolUnitInput } from './schemas';
 // already enrolled is left as they are; the trainee keeps the branch they belong to today.
 
 /** Who "the unit's secretaries" and "its committee members" are: positions in post today. */
-const positionsOf: Record<EnrolUnitInput['audience'], readonly CommitteePositionKind[]> = {
+const positionsOf: Record<EnrolUnitInput['whom'], readonly CommitteePositionKind[]> = {
   secretaries: ['secretary'],
   committee_members: ['secretary', 'deputy_secretary', 'organization_member', 'propaganda_member', 'discipline_member', 'committee_member'],
 };
@@ -47,7 +47,7 @@ export async function enrolUnit(ctx: ActionContext, input: EnrolUnitInput) {
     .where(
       and(
         inArray(committeePositions.branchId, subtree),
-        inArray(committeePositions.position, [...positionsOf[input.audience]]),
+        inArray(committeePositions.position, [...positionsOf[input.whom]]),
         lte(committeePositions.startsOn, today),
         gte(committeePositions.endsOn, today),
         or(isNull(committeePositions.endedOn), gt(committeePositions.endedOn, today)),
@@ -56,10 +56,10 @@ export async function enrolUnit(ctx: ActionContext, input: EnrolUnitInput) {
   // A holder whose roster entry lies outside the actor's scope is not theirs to enrol.
   const inScope = holders.filter((p) => can(ctx.user, 'training.enrol', { branchId: p.branchId }));
   if (inScope.length === 0) {
-    throw new AppError('invalid', input.audience === 'secretaries' ? '该组织及其下级目前没有在任的书记。' : '该组织及其下级目前没有在任的委员。', 'branchId');
+    throw new AppError('invalid', input.whom === 'secretaries' ? '该组织及其下级目前没有在任的书记。' : '该组织及其下级目前没有在任的委员。', 'branchId');
   }
   const added = await enrol(ctx, round.id, inScope, today);
-  await ctx.audit({ action: 'training.enrol', entityType: 'training_round', entityId: round.id, after: { branchId: input.branchId, audience: input.audience, added: added.map((a) => a.personId) } });
+  await ctx.audit({ action: 'training.enrol', entityType: 'training_round', entityId: round.id, after: { branchId: input.branchId, whom: input.whom, added: added.map((a) => a.personId) } });
   return { added: added.length, already: inScope.length - added.length };
 }
 

@@ -70,7 +70,7 @@ export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;
 export const enrolUnitSchema = z.object({
   roundId: id,
   branchId: rowRef('请选择单位或党组织。'),
-  audience: z.enum(['secretaries', 'committee_members'], { error: '请选择报名对象。' }),
+  whom: z.enum(['secretaries', 'committee_members'], { error: '请选择报名对象。' }),
 });
 export type EnrolUnitInput = z.infer<typeof enrolUnitSchema>;
 

@@ -86,7 +86,7 @@ export function trainingCases(db: () => Database): Record<string, Case> {
     enrolUnitAction: {
       permission: 'training.enrol',
       audit: 'training.enrol',
-      form: async () => form({ roundId: (await roundIn(db())).id, branchId: await branchIdOf(db(), HOME), audience: 'secretaries' }),
+      form: async () => form({ roundId: (await roundIn(db())).id, branchId: await branchIdOf(db(), HOME), whom: 'secretaries' }),
     },
     enrolPeopleAction: {
       permission: 'training.enrol',

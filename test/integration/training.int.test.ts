@@ -100,6 +100,9 @@ describe('rounds', () => {
     const seen = (await listRounds(as.branch_secretary, { year: 2025, pageSize: 200 })).items.map((r) => r.id);
     expect(seen).toContain(endedMine.id);
     expect(seen).not.toContain(ended.id);
+    // Counts follow the reader's scope too.
+    expect((await listRounds(as.branch_secretary, { year: 2025, pageSize: 200 })).items.find((r) => r.id === endedMine.id)).toMatchObject({ trainees: 1, completed: 0 });
+    expect((await listRounds(as.admin, { year: 2025, pageSize: 200 })).items.find((r) => r.id === endedMine.id)).toMatchObject({ trainees: 2, completed: 0 });
     expect((await listRounds(as.branch_secretary, { pageSize: 5 })).items.map((r) => r.id)).toContain(open.id);
     const detail = await getRoundDetail(as.branch_secretary, endedMine.id);
     expect(detail!.trainees.items.map((t) => t.personId)).toEqual([mine.id]);
@@ -207,25 +210,25 @@ describe('enrolment', () => {
     );
     expect(expected.size).toBeGreaterThan(1);
     session.user = as.admin;
-    const state = await stateOf(enrolUnitAction, form({ roundId: round.id, branchId: unit, audience: 'secretaries' }));
+    const state = await stateOf(enrolUnitAction, form({ roundId: round.id, branchId: unit, whom: 'secretaries' }));
     expect(state).toMatchObject({ ok: true, message: `已报名 ${expected.size} 人。` });
     const enrolled = await db.db.select({ personId: trainees.personId }).from(trainees).where(eq(trainees.roundId, round.id));
     expect(new Set(enrolled.map((e) => e.personId))).toEqual(expected);
     // Again: nobody twice.
-    expect(await stateOf(enrolUnitAction, form({ roundId: round.id, branchId: unit, audience: 'secretaries' }))).toMatchObject({ ok: true, message: `已报名 0 人，另有 ${expected.size} 人此前已报名。` });
+    expect(await stateOf(enrolUnitAction, form({ roundId: round.id, branchId: unit, whom: 'secretaries' }))).toMatchObject({ ok: true, message: `已报名 0 人，另有 ${expected.size} 人此前已报名。` });
   });
 
   it('lets a secretary enrol their own subtree, and refuses another unit with 403 and no audit row', async () => {
     const round = await roundIn(db.db);
     session.user = as.branch_secretary;
-    expect(await stateOf(enrolUnitAction, form({ roundId: round.id, branchId: await branchIdOf(db.db, HOME), audience: 'secretaries' }))).toMatchObject({ ok: true });
-    await refused('branch_secretary', enrolUnitAction, form({ roundId: round.id, branchId: await branchIdOf(db.db, 'U02'), audience: 'secretaries' }), { message: '您没有执行此操作的权限。', status: 403 });
+    expect(await stateOf(enrolUnitAction, form({ roundId: round.id, branchId: await branchIdOf(db.db, HOME), whom: 'secretaries' }))).toMatchObject({ ok: true });
+    await refused('branch_secretary', enrolUnitAction, form({ roundId: round.id, branchId: await branchIdOf(db.db, 'U02'), whom: 'secretaries' }), { message: '您没有执行此操作的权限。', status: 403 });
     const outsider = await personIn(db.db, 'U02-B1');
     const insider = await personIn(db.db, HOME);
     await refused('branch_secretary', enrolPeopleAction, form({ roundId: round.id, personIds: `${insider.id},${outsider.id}` }), { message: '您没有执行此操作的权限。', status: 403 });
     expect(await stateOf(enrolPeopleAction, form({ roundId: round.id, personIds: String(insider.id) }))).toMatchObject({ ok: true, message: '已报名 1 人。' });
     await refused('auditor', enrolPeopleAction, form({ roundId: round.id, personIds: String(insider.id) }), { message: '您没有执行此操作的权限。', status: 403 });
-    await refused('editor', enrolUnitAction, form({ roundId: round.id, branchId: await branchIdOf(db.db, HOME), audience: 'secretaries' }), { message: '您没有执行此操作的权限。', status: 403 });
+    await refused('editor', enrolUnitAction, form({ roundId: round.id, branchId: await branchIdOf(db.db, HOME), whom: 'secretaries' }), { message: '您没有执行此操作的权限。', status: 403 });
   });
 });
 
