@@ -3,19 +3,19 @@ import { authFile, DEMO_PASSWORD, demoAccounts, type DemoRole } from './support/
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { AdminShell, LoginPage } from './support/pages';
 
-const BRANCH_MENU = ['工作台', '组织架构', '党员名册', '发展党员', '组织生活记录', '落实情况', '审核', '明察暗访', '送课预约', '大讲堂', '修改密码', '返回门户'];
-const SECRETARY_FORBIDDEN = ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new', '/admin/articles', '/admin/media', '/admin/columns', '/admin/rules', '/admin/inspections/new', '/admin/rules/development/new', '/admin/hall/new', '/admin/seasons'];
+const BRANCH_MENU = ['工作台', '组织架构', '党员名册', '发展党员', '培训', '组织生活记录', '落实情况', '审核', '明察暗访', '送课预约', '大讲堂', '修改密码', '返回门户'];
+const SECRETARY_FORBIDDEN = ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new', '/admin/articles', '/admin/media', '/admin/columns', '/admin/rules', '/admin/inspections/new', '/admin/rules/development/new', '/admin/hall/new', '/admin/seasons', '/admin/training/rounds/new'];
 
 // What each role sees in the admin menu, and admin pages it must be refused.
 const expectations: Record<DemoRole, { menu: string[]; forbidden: string[] }> = {
-  admin: { menu: ['工作台', '文章管理', '栏目管理', '媒体库', '组织架构', '党员名册', '发展党员', '组织生活记录', '落实情况', '审核', '明察暗访', '党课菜单', '讲师库', '四季送课', '送课预约', '大讲堂', '规则设置', '用户管理', '审计日志', '修改密码', '返回门户'], forbidden: ['/admin/inspections/new'] },
+  admin: { menu: ['工作台', '文章管理', '栏目管理', '媒体库', '组织架构', '党员名册', '发展党员', '培训', '组织生活记录', '落实情况', '审核', '明察暗访', '党课菜单', '讲师库', '四季送课', '送课预约', '大讲堂', '规则设置', '用户管理', '审计日志', '修改密码', '返回门户'], forbidden: ['/admin/inspections/new'] },
   auditor: {
-    menu: ['工作台', '文章管理', '组织架构', '党员名册', '发展党员', '组织生活记录', '落实情况', '审核', '明察暗访', '送课预约', '大讲堂', '规则设置', '用户管理', '审计日志', '修改密码', '返回门户'],
+    menu: ['工作台', '文章管理', '组织架构', '党员名册', '发展党员', '培训', '组织生活记录', '落实情况', '审核', '明察暗访', '送课预约', '大讲堂', '规则设置', '用户管理', '审计日志', '修改密码', '返回门户'],
     forbidden: ['/admin/users/new', '/admin/articles/new', '/admin/columns', '/admin/media', '/admin/records/new', '/admin/rules/development/new', '/admin/hall/new', '/admin/seasons', '/admin/bookings/new'],
   },
   editor: {
     menu: ['工作台', '文章管理', '媒体库', '修改密码', '返回门户'],
-    forbidden: ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new', '/admin/columns', '/admin/branches', '/admin/people', '/admin/records', '/admin/compliance', '/admin/rules', '/admin/reviews', '/admin/inspections', '/admin/development', '/admin/hall', '/admin/bookings', '/admin/seasons'],
+    forbidden: ['/admin/users', '/admin/audit', '/admin/audit/verify', '/admin/users/new', '/admin/columns', '/admin/branches', '/admin/people', '/admin/records', '/admin/compliance', '/admin/rules', '/admin/reviews', '/admin/inspections', '/admin/development', '/admin/hall', '/admin/bookings', '/admin/seasons', '/admin/training'],
   },
   secretary: { menu: BRANCH_MENU, forbidden: SECRETARY_FORBIDDEN },
   secretary2: { menu: BRANCH_MENU, forbidden: SECRETARY_FORBIDDEN },

@@ -36,6 +36,8 @@ export const trainingRounds = pgTable(
   },
   (t) => [
     index('training_rounds_starts_idx').on(t.startsOn, t.id),
+    // The rounds list filtered by kind, newest first.
+    index('training_rounds_kind_starts_idx').on(t.kind, t.startsOn, t.id),
     check('training_rounds_kind_check', oneOf(t.kind, trainingKinds)),
     check('training_rounds_audience_check', oneOf(t.audience, trainingAudiences)),
     check('training_rounds_dates_check', sql`${t.endsOn} >= ${t.startsOn}`),
@@ -95,6 +97,8 @@ export const trainees = pgTable(
   (t) => [
     uniqueIndex('trainees_round_person_key').on(t.roundId, t.personId),
     index('trainees_branch_idx').on(t.branchId),
+    // A secretary's rounds: those holding trainees of their subtree.
+    index('trainees_round_branch_idx').on(t.roundId, t.branchId),
     index('trainees_person_idx').on(t.personId, t.roundId),
     uniqueIndex('trainees_certificate_key').on(t.certificateNo),
     check('trainees_hours_check', sql`${t.attendedHours} >= 0`),

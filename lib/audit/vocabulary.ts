@@ -24,6 +24,9 @@ export const auditEntityTypes = {
   development_rule_set: '发展党员规则',
   development_batch: '发展党员批量步骤',
   hall_session: '大讲堂场次',
+  training_round: '培训班次',
+  training_session: '培训课次',
+  trainee: '参训学员',
 } as const;
 
 export type AuditEntityType = keyof typeof auditEntityTypes;
@@ -50,6 +53,7 @@ export const auditActionGroups = {
   booking: '送课预约',
   development: '发展党员',
   hall: '大讲堂',
+  training: '培训',
 } as const;
 
 type Group = keyof typeof auditActionGroups;
@@ -144,6 +148,15 @@ export const auditActions = {
   'hall.delete': { entityType: 'hall_session', label: '删除大讲堂场次' },
   'hall.register': { entityType: 'hall_session', label: '大讲堂报名' },
   'hall.attendance': { entityType: 'hall_session', label: '确认大讲堂出席' },
+  'training.round_create': { entityType: 'training_round', label: '新建培训班次' },
+  'training.round_update': { entityType: 'training_round', label: '修改培训班次' },
+  'training.session_create': { entityType: 'training_session', label: '新增培训课次' },
+  'training.session_update': { entityType: 'training_session', label: '修改培训课次' },
+  'training.enrol': { entityType: 'training_round', label: '培训报名' },
+  'training.attendance': { entityType: 'training_session', label: '登记培训出勤' },
+  'training.import_preview': { entityType: 'training_session', label: '预览导入签到表' },
+  'training.import': { entityType: 'training_session', label: '导入签到表' },
+  'training.complete': { entityType: 'trainee', label: '学员结业' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

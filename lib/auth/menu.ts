@@ -12,6 +12,7 @@ const ITEMS: MenuItem[] = [
   { href: '/admin/branches', label: '组织架构', permission: 'branches.read' },
   { href: '/admin/people', label: '党员名册', permission: 'people.read' },
   { href: '/admin/development', label: '发展党员', permission: 'development.read' },
+  { href: '/admin/training', label: '培训', permission: 'training.read' },
   { href: '/admin/records', label: '组织生活记录', permission: 'records.read' },
   { href: '/admin/compliance', label: '落实情况', permission: 'compliance.read' },
   { href: '/admin/reviews', label: '审核', permission: 'reviews.read' },

@@ -46,6 +46,18 @@ describe('permission matrix', () => {
     expect(can(actor('auditor'), 'development.write')).toBe(false);
   });
 
+  it('lets admins run training, secretaries read and enrol only their subtree, auditors read', () => {
+    for (const role of roles) {
+      expect(can(actor(role), 'training.manage'), role).toBe(role === 'admin');
+      expect(can(actor(role), 'training.enrol'), role).toBe(role === 'admin' || role === 'branch_secretary');
+      expect(can(actor(role), 'training.read'), role).toBe(role !== 'editor');
+    }
+    const secretary = actor('branch_secretary', [10, 11]);
+    expect(can(secretary, 'training.enrol', { branchId: 11 })).toBe(true);
+    expect(can(secretary, 'training.enrol', { branchId: 20 })).toBe(false);
+    expect(can(secretary, 'training.read', { branchId: 20 })).toBe(false);
+  });
+
   it('keeps editors away from publishing and user management', () => {
     expect(can(actor('editor'), 'articles.publish')).toBe(false);
     expect(can(actor('editor'), 'users.manage')).toBe(false);

@@ -57,7 +57,12 @@ export const permissionMatrix = {
   'bookings.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'bookings.request': { admin: 'any', branch_secretary: 'branch' },
   'bookings.schedule': { admin: 'any' },
+  // Training (培训): admins run rounds, sessions, attendance, imports and completion and enrol
+  // anyone; a secretary reads the rounds their subtree's people are in (and rounds still open)
+  // and enrols people of their own subtree; attendance stays with the organizer (admin).
+  'training.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'training.manage': { admin: 'any' },
+  'training.enrol': { admin: 'any', branch_secretary: 'branch' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof permissionMatrix;

@@ -18,6 +18,7 @@ import * as developmentActions from '@/lib/development/actions';
 import * as hallActions from '@/lib/hall/actions';
 import * as reviewActions from '@/lib/reviews/actions';
 import * as ruleActions from '@/lib/rules/actions';
+import * as trainingActions from '@/lib/training/actions';
 import { ruleFormValues } from '@/lib/rules/form';
 import { loadBranchRuleSets } from '@/lib/rules/queries';
 import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
@@ -50,6 +51,7 @@ import { bookingCases } from './bookings-fixtures';
 import { reviewCases } from './reviews-fixtures';
 import { inspectionCases } from './inspections-fixtures';
 import { hallCases } from './hall-fixtures';
+import { trainingCases } from './training-fixtures';
 import { fileForm } from './media-fixtures';
 import { png } from '../fixtures/media';
 import { withDemoDatabase } from './setup/demo-database';
@@ -326,9 +328,10 @@ const cases: Record<string, Record<string, ActionCase>> = {
   development: developmentCases(() => db.db),
   hall: hallCases(() => db.db),
   bookings: bookingCases(() => db.db),
+  training: trainingCases(() => db.db),
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, bookings: bookingActions, branches: branchActions, columns: columnActions, development: developmentActions, hall: hallActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, bookings: bookingActions, branches: branchActions, columns: columnActions, development: developmentActions, hall: hallActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions, training: trainingActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );
