@@ -20,6 +20,7 @@ export const auditEntityTypes = {
   lecture: '党课',
   development_record: '发展党员档案',
   development_rule_set: '发展党员规则',
+  training_rule_set: '培训规则',
 } as const;
 
 export type AuditEntityType = keyof typeof auditEntityTypes;
@@ -43,6 +44,7 @@ export const auditActionGroups = {
   lecturer: '党课讲师',
   lecture: '党课',
   development: '发展党员',
+  training: '培训',
 } as const;
 
 type Group = keyof typeof auditActionGroups;
@@ -120,6 +122,7 @@ export const auditActions = {
   'development.step': { entityType: 'development_record', label: '记录发展步骤' },
   'development.read': { entityType: 'development_record', label: '查看发展档案' },
   'development.rules_create': { entityType: 'development_rule_set', label: '新增发展党员规则版本' },
+  'training.rules_create': { entityType: 'training_rule_set', label: '新增培训规则版本' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

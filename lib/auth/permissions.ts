@@ -44,7 +44,11 @@ export const permissionMatrix = {
   'development.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'development.write': { admin: 'any', branch_secretary: 'branch' },
   'lectures.manage': { admin: 'any' },
+  // Training: coverage and hours are read by admins and auditors everywhere, by a secretary for
+  // their own subtree; the versioned minimums are set by admins.
+  'training.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'training.manage': { admin: 'any' },
+  'training.rules': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof permissionMatrix;
