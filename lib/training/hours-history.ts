@@ -92,3 +92,9 @@ export async function coveragePerson(actor: Actor, personId: number, year: numbe
   const total = training.years.find((y) => y.year === year) ?? { year, hours: 0, leader: false, minHours: null };
   return { id: Number(person.id), name: person.name, branchName: person.branch_name, year, items, total };
 }
+
+/** The person page's training section; the page has already read the person in scope (`branchId`). */
+export async function personTraining(actor: Actor, person: { id: number; branchId: number }, thisYear: number): Promise<PersonTraining | null> {
+  if (!can(actor, 'training.read', { branchId: person.branchId })) return null;
+  return loadPersonTraining(await getDb(), person.id, thisYear);
+}
