@@ -8,6 +8,7 @@ import { hashPassword } from '../lib/auth/password';
 import * as words from './org-names';
 import { type PlannedNode, planOrganization } from './org-plan';
 import { sentences } from './phrases';
+import { insertTraining } from './org-training';
 
 // The organization half of the city at full size, on the bench's own PostgreSQL database: the
 // tree (73 units, 693 grass-roots nodes), ~20,000 people with committee terms, and five years
@@ -110,6 +111,7 @@ export async function insertOrgCorpus(
       await phase('records', () => insertRecords(db, options, today, accounts));
       await phase('versions', () => insertVersions(db));
       await phase('attendance', () => insertAttendance(db, today));
+      await phase('training', () => insertTraining(db, today));
     } finally {
       if (replica) await run(db, `set session_replication_role = origin`);
       else await run(db, `alter table activity_attendees enable trigger activity_attendees_lock`);
@@ -117,7 +119,7 @@ export async function insertOrgCorpus(
     // The monthly counts compliance reads are kept by triggers the bulk load skipped: count once.
     await phase('monthly counts', () => run(db, `select activity_month_counts_rebuild('0001-01-01')`));
     await phase('vacuum analyze', async () => {
-      for (const table of ['branches', 'people', 'committee_positions', 'person_transfers', 'activity_records', 'activity_record_versions', 'activity_attendees', 'activity_month_counts']) {
+      for (const table of ['branches', 'people', 'committee_positions', 'person_transfers', 'activity_records', 'activity_record_versions', 'activity_attendees', 'activity_month_counts', 'training_rounds', 'training_sessions', 'trainees', 'training_attendance']) {
         await run(db, `vacuum (analyze) ${table}`);
       }
     });
