@@ -37,7 +37,8 @@ export type UnitCoverage = { id: number; name: string; figures: CoverageFigures 
 export type CoverageReport = {
   year: number;
   today: string;
-  root: { id: number; name: string };
+  /** The node the report covers; `isTop` when it is the whole tree (then each unit may be opened). */
+  root: { id: number; name: string; isTop: boolean };
   ruleSet: TrainingRuleSetVersion | null;
   total: CoverageFigures;
   units: UnitCoverage[];
@@ -108,16 +109,16 @@ export async function loadLeaderRows(db: Database, rootId: number, year: number)
   }));
 }
 
-async function resolveRoot(db: Database, actor: Actor & { branchId?: number | null }, unitId: number | null): Promise<{ id: number; name: string }> {
-  const [row] = await selectRows<{ id: number; name: string }>(
+async function resolveRoot(db: Database, actor: Actor & { branchId?: number | null }, unitId: number | null): Promise<CoverageReport['root']> {
+  const [row] = await selectRows<{ id: number; name: string; is_top: boolean }>(
     db,
     unitId ?? actor.branchId
-      ? sql`select id, name from branches where id = ${unitId ?? actor.branchId}`
-      : sql`select id, name from branches where parent_id is null order by sort_order, id limit 1`,
+      ? sql`select id, name, parent_id is null as is_top from branches where id = ${unitId ?? actor.branchId}`
+      : sql`select id, name, true as is_top from branches where parent_id is null order by sort_order, id limit 1`,
   );
   if (!row) throw new AppError('not_found', unitId ? '该组织不存在。' : '组织架构为空。');
   authorize(actor, 'training.read', { branchId: Number(row.id) });
-  return { id: Number(row.id), name: row.name };
+  return { id: Number(row.id), name: row.name, isTop: Boolean(row.is_top) };
 }
 
 /** The year's coverage of the actor's subtree, or of one unit (`unitId`) in it. */

@@ -140,7 +140,7 @@ describe('who must be trained in a year', () => {
 describe('who may read coverage', () => {
   it('gives a secretary their own subtree only, and refuses another unit and editors', async () => {
     const own = await coverageReport(as.secretary, { year: 2026, unitId: null, today: TODAY });
-    expect(own.root.id).toBe(as.secretary.branchId);
+    expect(own.root).toMatchObject({ id: as.secretary.branchId, isTop: false });
     expect(own.people.every((p) => as.secretary.branchScope!.includes(p.branchId))).toBe(true);
     await expect(coverageReport(as.secretary, { year: 2026, unitId: branchId, today: TODAY })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(coveragePerson(as.secretary, added.hours, 2027)).rejects.toMatchObject({ code: 'forbidden' });

@@ -35,7 +35,8 @@ export default async function TrainingCoveragePage({ searchParams }: Props) {
   const today = todayInBeijing();
   const params = parseCoverageParams(await searchParams, today);
   const report = await coverageReport(me, { year: params.year, unitId: params.unitId, today }).catch(refuse);
-  const base = { year: report.year, unitId: params.unitId };
+  // Figures open within the report's node: the asked unit, or a secretary's own branch.
+  const base = { year: report.year, unitId: report.root.isTop ? params.unitId : report.root.id };
   const { total, ruleSet } = report;
   const untrainedSecretaries = report.people.filter((p) => p.isSecretary && p.status === 'untrained');
   const listed = params.show ? report.people.filter((p) => matchesShow(p, params.show!, params.secretaries)) : [];
@@ -128,7 +129,7 @@ export default async function TrainingCoveragePage({ searchParams }: Props) {
         <>
           <h2 className={styles.section}>按单位汇总</h2>
           <p className={styles.note}>“已轮训 / 应训”中，新任书记培训期限未到的计入应训但不计为未轮训；点击数字查看对应人员。</p>
-          <CoverageUnits base={base} units={report.units} total={total} rootId={report.root.id} rootName={report.root.name} caption={`${report.year}年各单位书记和委员轮训情况`} />
+          <CoverageUnits base={base} units={report.units} total={total} root={report.root} caption={`${report.year}年各单位书记和委员轮训情况`} />
         </>
       )}
 
