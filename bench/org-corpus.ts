@@ -522,13 +522,17 @@ async function countRows(db: Database, root: { id: number }): Promise<Record<str
       (select count(*) from activity_record_versions)::int as record_versions,
       (select count(*) from activity_attendees)::int as attendance_rows,
       (select count(*) from activity_attendees where attendance = 'absent')::int as absences,
+      (select count(*) from training_rounds)::int as training_rounds,
+      (select count(*) from trainees)::int as trainees,
+      (select count(*) from training_attendance)::int as training_attendance,
       -- References the triggers did not check during the load (none expected).
       ((select count(*) from activity_attendees a where not exists (select 1 from activity_records r where r.id = a.record_id))
        + (select count(*) from activity_attendees a where not exists (select 1 from people p where p.id = a.person_id))
        + (select count(*) from activity_record_versions v where not exists (select 1 from activity_records r where r.id = v.record_id))
        + (select count(*) from activity_records r where not exists (select 1 from branches b where b.id = r.branch_id))
        + (select count(*) from activity_records r where not exists (select 1 from people p where p.id = r.host_person_id))
-       + (select count(*) from activity_records r where not exists (select 1 from people p where p.id = r.recorder_person_id)))::int as orphans
+       + (select count(*) from activity_records r where not exists (select 1 from people p where p.id = r.recorder_person_id))
+       + (select count(*) from training_attendance a where not exists (select 1 from trainees t where t.id = a.trainee_id)))::int as orphans
   `)) as unknown as Record<string, number>[];
   return rows[0]!;
 }
