@@ -8,6 +8,7 @@ import { hashPassword } from '../lib/auth/password';
 import * as words from './org-names';
 import { type PlannedNode, planOrganization } from './org-plan';
 import { sentences } from './phrases';
+import { insertTraining } from './org-training';
 
 // The organization half of the city at full size, on the bench's own PostgreSQL database: the
 // tree (73 units, 693 grass-roots nodes), ~20,000 people with committee terms, and five years
@@ -110,6 +111,7 @@ export async function insertOrgCorpus(
       await phase('records', () => insertRecords(db, options, today, accounts));
       await phase('versions', () => insertVersions(db));
       await phase('attendance', () => insertAttendance(db, today));
+      await phase('training', () => insertTraining(db, today));
     } finally {
       if (replica) await run(db, `set session_replication_role = origin`);
       else await run(db, `alter table activity_attendees enable trigger activity_attendees_lock`);
@@ -117,7 +119,7 @@ export async function insertOrgCorpus(
     // The monthly counts compliance reads are kept by triggers the bulk load skipped: count once.
     await phase('monthly counts', () => run(db, `select activity_month_counts_rebuild('0001-01-01')`));
     await phase('vacuum analyze', async () => {
-      for (const table of ['branches', 'people', 'committee_positions', 'person_transfers', 'activity_records', 'activity_record_versions', 'activity_attendees', 'activity_month_counts']) {
+      for (const table of ['branches', 'people', 'committee_positions', 'person_transfers', 'activity_records', 'activity_record_versions', 'activity_attendees', 'activity_month_counts', 'training_rounds', 'training_sessions', 'trainees', 'training_attendance']) {
         await run(db, `vacuum (analyze) ${table}`);
       }
     });
@@ -520,13 +522,17 @@ async function countRows(db: Database, root: { id: number }): Promise<Record<str
       (select count(*) from activity_record_versions)::int as record_versions,
       (select count(*) from activity_attendees)::int as attendance_rows,
       (select count(*) from activity_attendees where attendance = 'absent')::int as absences,
+      (select count(*) from training_rounds)::int as training_rounds,
+      (select count(*) from trainees)::int as trainees,
+      (select count(*) from training_attendance)::int as training_attendance,
       -- References the triggers did not check during the load (none expected).
       ((select count(*) from activity_attendees a where not exists (select 1 from activity_records r where r.id = a.record_id))
        + (select count(*) from activity_attendees a where not exists (select 1 from people p where p.id = a.person_id))
        + (select count(*) from activity_record_versions v where not exists (select 1 from activity_records r where r.id = v.record_id))
        + (select count(*) from activity_records r where not exists (select 1 from branches b where b.id = r.branch_id))
        + (select count(*) from activity_records r where not exists (select 1 from people p where p.id = r.host_person_id))
-       + (select count(*) from activity_records r where not exists (select 1 from people p where p.id = r.recorder_person_id)))::int as orphans
+       + (select count(*) from activity_records r where not exists (select 1 from people p where p.id = r.recorder_person_id))
+       + (select count(*) from training_attendance a where not exists (select 1 from trainees t where t.id = a.trainee_id)))::int as orphans
   `)) as unknown as Record<string, number>[];
   return rows[0]!;
 }

@@ -66,4 +66,11 @@ export const orgTargets: OrgTarget[] = [
   { name: 'audit trail, last page', as: 'admin', path: '/admin/audit?cursor=last' },
   { name: 'media library', as: 'admin', path: '/admin/media' },
   { name: 'users', as: 'admin', path: '/admin/users' },
+
+  // Training coverage (issue 14): every committee member in post in the year, their rotation
+  // and hours, for the whole work committee (≤ 150 ms server time is the target) and one unit.
+  { name: 'training coverage, work committee, last year', as: 'admin', path: `/admin/training/coverage?year=${new Date().getFullYear() - 1}` },
+  { name: 'training coverage, work committee, untrained', as: 'admin', path: `/admin/training/coverage?year=${new Date().getFullYear() - 1}&show=untrained` },
+  { name: 'training coverage, one unit', as: 'admin', path: `/admin/training/coverage?year=${new Date().getFullYear() - 1}&unit={unitId}` },
+  { name: 'training coverage, own branch', as: 'secretary', path: '/admin/training/coverage' },
 ];

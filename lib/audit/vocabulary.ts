@@ -27,6 +27,7 @@ export const auditEntityTypes = {
   training_round: '培训班次',
   training_session: '培训课次',
   trainee: '参训学员',
+  training_rule_set: '培训规则',
 } as const;
 
 export type AuditEntityType = keyof typeof auditEntityTypes;
@@ -157,6 +158,7 @@ export const auditActions = {
   'training.import_preview': { entityType: 'training_session', label: '预览导入签到表' },
   'training.import': { entityType: 'training_session', label: '导入签到表' },
   'training.complete': { entityType: 'trainee', label: '学员结业' },
+  'training.rules_create': { entityType: 'training_rule_set', label: '新增培训规则版本' },
 } as const satisfies Record<`${Group}.${string}`, ActionSpec>;
 
 export type AuditAction = keyof typeof auditActions;

@@ -58,6 +58,15 @@ describe('permission matrix', () => {
     expect(can(secretary, 'training.read', { branchId: 20 })).toBe(false);
   });
 
+  it('lets admins, auditors and a secretary (own subtree) read training coverage; only admins set its rules', () => {
+    const secretary = actor('branch_secretary', [10, 11]);
+    expect(can(secretary, 'training.read', { branchId: 11 })).toBe(true);
+    expect(can(secretary, 'training.read', { branchId: 20 })).toBe(false);
+    expect(can(actor('auditor'), 'training.read', { branchId: 20 })).toBe(true);
+    expect(can(actor('editor'), 'training.read')).toBe(false);
+    for (const role of roles) expect(can(actor(role), 'training.rules'), role).toBe(role === 'admin');
+  });
+
   it('keeps editors away from publishing and user management', () => {
     expect(can(actor('editor'), 'articles.publish')).toBe(false);
     expect(can(actor('editor'), 'users.manage')).toBe(false);

@@ -63,6 +63,8 @@ export const permissionMatrix = {
   'training.read': { admin: 'any', branch_secretary: 'branch', auditor: 'any' },
   'training.manage': { admin: 'any' },
   'training.enrol': { admin: 'any', branch_secretary: 'branch' },
+  // The versioned training minimums (class hours, rotation, the new secretary's months) are set by admins.
+  'training.rules': { admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof permissionMatrix;

@@ -13,7 +13,6 @@ import {
   type DevelopmentStage,
 } from '@/db/schema/development';
 import { people as peopleTable, type MemberStatus } from '@/db/schema/people';
-import { trainees, trainingRounds } from '@/db/schema/training';
 import { seedLectures } from './content/lectures';
 import { seedLecturers } from './content/lecturers';
 import { seedBookings, seedHallSessions, seedSeasons } from './content/lecture-loop';
@@ -144,40 +143,6 @@ export async function seedLectureCatalog(db: Database, { users, branchIds, peopl
           createdBy: users.get('secretary'),
         })),
     ),
-  );
-}
-
-export async function seedTraining(db: Database, { users, people }: Ids) {
-  const createdBy = users.get('admin');
-  const [rotation] = await db
-    .insert(trainingRounds)
-    .values({
-      name: '2025年度全市机关基层党组织书记轮训班',
-      kind: 'rotation',
-      audience: 'secretaries',
-      startsOn: '2025-04-14',
-      endsOn: '2025-04-18',
-      requiredHours: 40,
-      organizer: '市委市级机关工委组织部',
-      place: '市委党校',
-      createdBy,
-    })
-    .returning({ id: trainingRounds.id });
-  const leaders = people.filter((p) => p.position === 'secretary' || p.position === 'deputy_secretary');
-  await db.insert(trainees).values(
-    leaders.map((p, i) => {
-      const completed = i % 7 !== 6;
-      return {
-        roundId: rotation!.id,
-        personId: p.id,
-        branchId: p.branchId,
-        enrolledOn: '2025-04-01',
-        attendedHours: completed ? 40 : 24,
-        completed,
-        completedOn: completed ? '2025-04-18' : null,
-        createdBy,
-      };
-    }),
   );
 }
 

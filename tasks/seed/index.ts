@@ -6,7 +6,8 @@ import { seedBase } from './base';
 import { seedArticlesFor } from './demo-news';
 import { seedActivities } from './demo-activities';
 import { ROSTER_BRANCHES, seedBranchTree, seedDemoAccounts, seedPeople } from './demo-org';
-import { seedDevelopment, seedLectureCatalog, seedTraining } from './demo-records';
+import { seedDevelopment, seedLectureCatalog } from './demo-records';
+import { seedTraining } from './demo-training';
 import { seedInspections } from './demo-inspections';
 import { seedReviews } from './demo-reviews';
 

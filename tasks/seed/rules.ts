@@ -61,3 +61,17 @@ export const branchRules2018 = {
     inactivityMonths: 6,
   },
 };
+
+/**
+ * Training minimums as data (全国党员教育培训工作规划): every member at least 32 class hours a
+ * year; branch secretaries and committee members at least 56, including one rotation training
+ * (轮训); a new secretary trained within six months of taking office. The coverage of a year
+ * uses the set in force on 31 December; a new secretary's deadline, the set in force on the day
+ * they took office.
+ */
+export const trainingRules2019 = {
+  name: '党员教育培训学时要求（2019—2023 年规划起）',
+  effectiveFrom: '2019-01-01',
+  source: '中共中央办公厅印发《2019—2023年全国党员教育培训工作规划》：党员每年集中学习培训不少于32学时，基层党组织书记和班子成员每年不少于56学时，书记每年至少参加1次集中轮训，新任书记半年内完成任职培训',
+  rules: { memberMinHours: 32, leaderMinHours: 56, leaderRotationRequired: true, newSecretaryWithinMonths: 6 },
+};

@@ -19,6 +19,9 @@ import * as hallActions from '@/lib/hall/actions';
 import * as reviewActions from '@/lib/reviews/actions';
 import * as ruleActions from '@/lib/rules/actions';
 import * as trainingActions from '@/lib/training/actions';
+import * as trainingRuleActions from '@/lib/training/rules-actions';
+import { trainingRuleFormValues } from '@/lib/training/rules';
+import { loadTrainingRuleSets } from '@/lib/training/rules-queries';
 import { ruleFormValues } from '@/lib/rules/form';
 import { loadBranchRuleSets } from '@/lib/rules/queries';
 import { type Action, permissionMatrix, scopeOf } from '@/lib/auth/permissions';
@@ -323,6 +326,19 @@ const cases: Record<string, Record<string, ActionCase>> = {
         }),
     },
   },
+  'training/rules': {
+    createTrainingRuleSetAction: {
+      permission: 'training.rules',
+      audit: 'training.rules_create',
+      form: async () =>
+        form({
+          ...trainingRuleFormValues((await loadTrainingRuleSets(db.db)).at(-1)!.rules),
+          name: '矩阵测试培训规则',
+          source: '矩阵测试',
+          effectiveFrom: addDays(todayInBeijing(), 300 + ++ruleSetsCreated),
+        }),
+    },
+  },
   reviews: reviewCases(() => db.db),
   inspections: inspectionCases(() => db.db),
   development: developmentCases(() => db.db),
@@ -331,7 +347,7 @@ const cases: Record<string, Record<string, ActionCase>> = {
   training: trainingCases(() => db.db),
 };
 
-const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, bookings: bookingActions, branches: branchActions, columns: columnActions, development: developmentActions, hall: hallActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions, training: trainingActions };
+const modules: Record<string, Record<string, unknown>> = { accounts: accountActions, articles: articleActions, bookings: bookingActions, branches: branchActions, columns: columnActions, development: developmentActions, hall: hallActions, inspections: inspectionActions, lectures: lectureActions, media: mediaActions, people: peopleActions, records: recordActions, reviews: reviewActions, rules: ruleActions, training: trainingActions, 'training/rules': trainingRuleActions };
 const matrix = Object.entries(cases).flatMap(([domain, actions]) =>
   Object.entries(actions).flatMap(([name, c]) => roles.map((role) => ({ domain, name, role, ...c }))),
 );
@@ -340,11 +356,16 @@ describe('the table of actions', () => {
   it('covers every exported action of every lib/<domain>/actions.ts', async () => {
     // Sign-in and sign-out (lib/auth/actions.ts) run before there is a session to check.
     const root = path.join(import.meta.dirname, '../../lib');
-    const domains = fs.readdirSync(root).filter((d) => d !== 'auth' && fs.existsSync(path.join(root, d, 'actions.ts')));
+    // A domain's actions.ts is keyed by the domain, a further <part>-actions.ts as "<domain>/<part>".
+    const files = fs
+      .readdirSync(root)
+      .filter((d) => d !== 'auth' && fs.statSync(path.join(root, d)).isDirectory())
+      .flatMap((d) => fs.readdirSync(path.join(root, d)).flatMap((f) => (f === 'actions.ts' ? [[d, `${d}/${f}`]] : /^[a-z]+-actions\.ts$/.test(f) ? [[`${d}/${f.replace(/-actions\.ts$/, '')}`, `${d}/${f}`]] : [])));
+    const domains = files.map(([key]) => key!);
     expect(domains.sort()).toEqual(Object.keys(cases).sort());
-    for (const domain of domains) {
-      const exported = modules[domain] ?? ((await import(path.join(root, domain, 'actions.ts'))) as Record<string, unknown>);
-      expect(Object.keys(exported).sort(), `lib/${domain}/actions.ts`).toEqual(Object.keys(cases[domain]!).sort());
+    for (const [domain, file] of files) {
+      const exported = modules[domain!] ?? ((await import(path.join(root, file!))) as Record<string, unknown>);
+      expect(Object.keys(exported).sort(), `lib/${domain}/actions.ts`).toEqual(Object.keys(cases[domain!]!).sort());
     }
   });
 

@@ -24,6 +24,7 @@ describe('seed', () => {
     expect(await seedDatabase(db.db, { demo: false })).toEqual({ base: true, demo: 'skipped' });
     expect(await countOf(schema.columns)).toBe(6);
     expect(await countOf(schema.developmentRuleSets)).toBe(1);
+    expect(await countOf(schema.trainingRuleSets)).toBe(1);
     expect(await countOf(schema.users)).toBe(0);
     expect(await countOf(schema.articles)).toBe(0);
   });
@@ -49,6 +50,15 @@ describe('seed', () => {
     expect(await countOf(schema.lecturers)).toBeGreaterThanOrEqual(10);
     expect(await countOf(schema.lectures)).toBeGreaterThanOrEqual(15);
     expect(await countOf(schema.trainees)).toBeGreaterThan(0);
+    // 2026 training is recorded by sessions and attendance; hours come from the attendance trigger.
+    expect(await countOf(schema.trainingSessions)).toBe(5);
+    const [hours] = await selectRows<{ completed: number; short: number }>(
+      db.db,
+      sql`select count(*) filter (where t.completed)::int as completed, count(*) filter (where not t.completed)::int as short
+          from trainees t join training_rounds r on r.id = t.round_id where r.kind = 'rotation' and r.starts_on >= '2026-01-01' and t.attended_hours >= 0`,
+    );
+    expect(hours!.short).toBe(1);
+    expect(hours!.completed).toBeGreaterThan(50);
     expect(await countOf(schema.activityRecords)).toBeGreaterThan(50);
 
     const stages = await db.db.selectDistinct({ stage: schema.developmentRecords.stage }).from(schema.developmentRecords);

@@ -6,6 +6,7 @@ import styles from '@/components/branches/branches.module.css';
 import { OpenDevelopmentFileForm } from '@/components/development/OpenDevelopmentFileForm';
 import { PersonAttendance } from '@/components/people/PersonAttendance';
 import { PersonForm } from '@/components/people/PersonForm';
+import { PersonTraining } from '@/components/training/PersonTraining';
 import { LinkAccountForm, TransferForm, UnlinkAccountForm } from '@/components/people/PersonOrgForms';
 import { requirePermission } from '@/lib/auth/current-user';
 import { todayInBeijing } from '@/lib/calendar/days';
@@ -15,6 +16,7 @@ import { formatDateTime } from '@/lib/format';
 import { parseId } from '@/lib/ids';
 import { genderLabels, memberStatusLabels } from '@/lib/people/labels';
 import { getPersonDetail, listLinkableAccounts } from '@/lib/people/queries';
+import { personTraining } from '@/lib/training/hours-history';
 
 export const metadata: Metadata = { title: '人员详情' };
 
@@ -28,11 +30,12 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const person = id === null ? null : await getPersonDetail(me, id).catch((error: unknown) => (isForbidden(error) ? forbidden() : Promise.reject(error)));
   if (!person) notFound();
   const { created } = await searchParams;
-  const [branches, accounts] = await Promise.all([
+  const today = todayInBeijing();
+  const [branches, accounts, training] = await Promise.all([
     person.canManage ? listScopedBranchOptions(me, 'people.manage') : Promise.resolve([]),
     person.canLinkAccount && !person.account ? listLinkableAccounts(me) : Promise.resolve([]),
+    personTraining(me, { id: person.id, branchId: person.branch.id }, Number(today.slice(0, 4))),
   ]);
-  const today = todayInBeijing();
   return (
     <>
       <p>
@@ -100,6 +103,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
       </section>
 
       <PersonAttendance attendance={person.attendance} sectionClass={styles.section} />
+
+      {training && <PersonTraining personId={person.id} training={training} sectionClass={styles.section ?? ''} />}
 
       <section className={styles.section} aria-labelledby="transfers-title">
         <h2 id="transfers-title">组织关系转接记录</h2>
