@@ -36,7 +36,7 @@ test('the admin schedules a session, the secretary registers two members, the ad
 
   const secretary = await pageAs(browser, 'secretary');
   await secretary.goto(sessionUrl);
-  await expect(secretary.getByRole('heading', { level: 2, name: '报名' })).toBeVisible();
+  await expect(secretary.getByRole('heading', { level: 2, name: '报名', exact: true })).toBeVisible();
   const boxes = secretary.getByRole('group', { name: /的党员$/ }).getByRole('checkbox');
   await boxes.nth(0).check();
   await boxes.nth(1).check();
