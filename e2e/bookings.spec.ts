@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { authFile, type DemoRole } from './support/accounts';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y';
+import { expect, type Page, test } from '@playwright/test';
+import { pageAs } from './support/accounts';
+import { scanBothWidths } from './support/a11y';
 
 // The 四季送课 loop on the seeded demo: the 财政局 unit's secretary books a lecture for its
 // 机关综合党支部 (which gave no 党课 this year), an admin schedules it for today, the secretary
@@ -15,20 +15,6 @@ const BRANCH = '中共江州市财政局机关综合党支部';
 const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const quarterStart = (day: string) => `${day.slice(0, 4)}-${String(Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
-
-async function scanAtBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await expectNoSeriousA11yViolations(page);
-  await expectNoHorizontalOverflow(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function pageAs(browser: Browser, role: DemoRole) {
-  const context = await browser.newContext({ storageState: authFile(role) });
-  return context.newPage();
-}
 
 /** The 党课 line of the branch's quarter cell on the compliance page, by quarter view. */
 async function lectureCell(page: Page, branchId: string) {
@@ -45,14 +31,14 @@ test('a secretary books, an admin schedules, the secretary confirms delivery and
   await secretary.goto('/admin');
   await secretary.getByRole('navigation', { name: '后台菜单' }).getByRole('link', { name: '送课预约' }).click();
   await expect(secretary.getByRole('heading', { level: 1, name: '送课预约' })).toBeVisible(slow);
-  await scanAtBothWidths(secretary);
+  await scanBothWidths(secretary);
   await secretary.getByRole('link', { name: '预约送课' }).click();
   await expect(secretary.getByRole('heading', { level: 1, name: '预约送课' })).toBeVisible(slow);
   const branchOption = secretary.getByLabel('预约的党组织').locator('option', { hasText: BRANCH });
   const branchId = (await branchOption.getAttribute('value'))!;
   const lectures = (await secretary.getByLabel('党课', { exact: true }).locator('option').allTextContents()).filter((t) => t !== '请选择' && !t.startsWith('学思践悟党的创新理论'));
   const lecture = lectures[0]!;
-  await scanAtBothWidths(secretary);
+  await scanBothWidths(secretary);
 
   // Refused first: a date that has passed, answered beside the field; what was typed stays.
   await secretary.getByLabel('党课', { exact: true }).selectOption({ label: lecture });
@@ -68,7 +54,7 @@ test('a secretary books, an admin schedules, the secretary confirms delivery and
   await expect(secretary).toHaveURL(/\/admin\/bookings\/\d+\?requested=1$/, slow);
   await expect(secretary.getByRole('status').filter({ hasText: '预约已提交' })).toBeVisible();
   const bookingUrl = new URL(secretary.url()).pathname;
-  await scanAtBothWidths(secretary);
+  await scanBothWidths(secretary);
 
   const before = await lectureCell(secretary, branchId);
   await expect(before).toContainText('进行中');
@@ -84,13 +70,13 @@ test('a secretary books, an admin schedules, the secretary confirms delivery and
   await expect(admin.getByRole('status').filter({ hasText: '已安排授课' })).toBeVisible(slow);
   await admin.reload();
   await expect(admin.getByText(`${today} 07:00–08:30`)).toBeVisible(slow);
-  await scanAtBothWidths(admin);
+  await scanBothWidths(admin);
   await admin.goto('/admin/seasons');
   await expect(admin.getByRole('heading', { level: 1, name: '四季送课' })).toBeVisible(slow);
-  await scanAtBothWidths(admin);
+  await scanBothWidths(admin);
   await admin.getByRole('link', { name: /年冬季送课$/ }).first().click();
   await expect(admin.getByRole('heading', { level: 2, name: '各单位送课情况' })).toBeVisible(slow);
-  await scanAtBothWidths(admin);
+  await scanBothWidths(admin);
   await admin.context().close();
 
   // The secretary confirms delivery with the attendance, then rates it.
@@ -99,7 +85,7 @@ test('a secretary books, an admin schedules, the secretary confirms delivery and
   await secretary.getByLabel('主持人').selectOption({ index: 1 });
   await secretary.getByLabel('记录人').selectOption({ index: 2 });
   await secretary.getByLabel('授课情况').fill('讲师围绕主题深入讲解，党员结合岗位交流体会。');
-  await scanAtBothWidths(secretary);
+  await scanBothWidths(secretary);
   await secretary.getByRole('button', { name: '确认授课完成' }).click();
   await expect(secretary).toHaveURL(/\?delivered=1$/, slow);
   await expect(secretary.getByRole('link', { name: '查看党课记录' })).toBeVisible();

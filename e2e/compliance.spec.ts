@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { authFile } from './support/accounts';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y';
+import { scanBothWidths } from './support/a11y';
 
 // Compliance by the day meetings were held, the rules behind it and the secretary's desk, on the
 // seeded demo (tasks/seed/demo-activities.ts): four branches keep a record book; the others keep
@@ -11,15 +11,6 @@ test.describe.configure({ timeout: 180_000 });
 const slow = { timeout: 30_000 };
 
 const lastYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1;
-
-async function scanAtBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await expectNoSeriousA11yViolations(page);
-  await expectNoHorizontalOverflow(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test.describe('as the auditor', () => {
   test.use({ storageState: authFile('auditor') });
@@ -64,13 +55,13 @@ test.describe('as the auditor', () => {
   test('reads the compliance page at 1280 and 375 px and exports it', async ({ page }) => {
     await page.goto(`/admin/compliance?year=${lastYear}`);
     await expect(page.getByRole('table', { name: /各单位落实情况汇总/ })).toBeVisible(slow);
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
     // Another view links back to the summary instead of repeating it.
     await page.goto(`/admin/compliance?year=${lastYear}&view=quarter&gaps=1`);
     await expect(page.getByRole('heading', { level: 2, name: /各基层组织按季度情况/ })).toBeVisible(slow);
     await expect(page.getByRole('table', { name: /各单位落实情况汇总/ })).toHaveCount(0);
     await expect(page.getByRole('link', { name: `查看${lastYear}年按单位汇总` })).toBeVisible();
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
 
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: '导出 Excel' }).click();
@@ -80,7 +71,7 @@ test.describe('as the auditor', () => {
     await page.getByRole('link', { name: '长期未参加组织生活的党员名单' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /连续 6 个月未参加组织生活预警/ })).toBeVisible(slow);
     await expect(page.getByRole('table', { name: /连续 6 个月未参加组织生活的党员/ })).toBeVisible();
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
   });
 
   test('reads the rules in Chinese at 1280 and 375 px, without the control to add a version', async ({ page }) => {
@@ -89,7 +80,7 @@ test.describe('as the auditor', () => {
     await expect(page.getByRole('table', { name: /组织生活最低频次/ }).first()).toContainText('每季度至少 1 次');
     await expect(page.getByText('召开后超过 30 天提交的记录')).toBeVisible();
     await expect(page.getByRole('link', { name: '新增组织生活规则版本' })).toHaveCount(0);
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
   });
 });
 
@@ -106,7 +97,7 @@ test.describe('as the admin', () => {
     await page.getByRole('button', { name: '保存新版本' }).click();
     await expect(page.getByLabel('生效日期')).toHaveAccessibleDescription(/不能追溯修改/, slow);
     await expect(page.getByLabel('逾期补录（天）')).toHaveValue('20');
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
 
     const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
     await page.getByLabel('生效日期').fill(`2031-0${1 + Math.floor(Math.random() * 9)}-${day}`);
@@ -132,12 +123,12 @@ test.describe('as the branch secretary', () => {
     await expect(late).toContainText('支部党员大会（2026-03-23 召开）');
     await expect(late).toContainText('2026-04-28 提交，晚 36 天');
     await expect(page.getByRole('region', { name: '任期提醒' })).toBeVisible();
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
 
     await page.goto('/admin/compliance');
     await expect(page.getByRole('heading', { level: 2, name: /发展和改革委员会机关第一党支部（党支部）/ })).toBeVisible(slow);
     await expect(page.getByRole('combobox', { name: '组织（含下级）' }).getByRole('option')).toHaveCount(1);
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
 
     const other = await page.request.get('/admin/compliance/export?branch=1&format=csv');
     expect(other.status()).toBe(403);

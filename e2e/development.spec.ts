@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y';
-import { authFile, type DemoRole } from './support/accounts';
+import { expect, test } from '@playwright/test';
+import { scanBothWidths } from './support/a11y';
+import { pageAs } from './support/accounts';
 
 // Member development as the branch secretary meets it: the board shows the demo's overdue first
 // talk and overdue probationers; an activist of the branch is refused as development target on a
@@ -10,20 +10,6 @@ import { authFile, type DemoRole } from './support/accounts';
 // figures down to the people. Axe at 1280 and 375 px on every page visited.
 
 test.describe.configure({ timeout: 300_000 });
-
-async function scanBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await expectNoSeriousA11yViolations(page);
-  await expectNoHorizontalOverflow(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function pageAs(browser: Browser, role: DemoRole) {
-  const context = await browser.newContext({ storageState: authFile(role) });
-  return context.newPage();
-}
 
 test('the board warns; a secretary moves an activist to development target with two introducers', async ({ browser }) => {
   const secretary = await pageAs(browser, 'secretary');

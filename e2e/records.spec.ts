@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y';
+import { scanBothWidths } from './support/a11y';
 import { authFile } from './support/accounts';
 import { makePng, uniqueToken } from './support/editor';
 
@@ -10,15 +10,6 @@ import { makePng, uniqueToken } from './support/editor';
 
 // Axe scans of long pages at two widths, on a shared two-core machine.
 test.describe.configure({ timeout: 240_000 });
-
-async function scanBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await expectNoSeriousA11yViolations(page);
-  await expectNoHorizontalOverflow(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** The address of a record of the 财政局 unit, found as the auditor finds it: filter, click. */
 async function recordOfAnotherUnit(page: Page): Promise<string> {

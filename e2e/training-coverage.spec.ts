@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { authFile } from './support/accounts';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y';
+import { scanBothWidths } from './support/a11y';
 
 // Training coverage on the seeded demo (tasks/seed/demo-training.ts): in 2026 every secretary
 // and committee member completed the rotation round but one secretary, who attended two of its
@@ -8,15 +8,6 @@ import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './sup
 
 test.describe.configure({ timeout: 180_000 });
 const slow = { timeout: 30_000 };
-
-async function scanAtBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await expectNoSeriousA11yViolations(page);
-  await expectNoHorizontalOverflow(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test.describe('as the auditor', () => {
   test.use({ storageState: authFile('auditor') });
@@ -34,14 +25,14 @@ test.describe('as the auditor', () => {
     await expect(named.getByRole('listitem')).toHaveCount(1);
     const name = ((await named.getByRole('link').textContent()) ?? '').trim();
     expect(name.length).toBeGreaterThan(1);
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
 
     // The figure drills down to its people: the untrained list holds the same secretary.
     await tiles.getByRole('link', { name: '未参加轮训' }).click();
     await expect(page).toHaveURL(/show=untrained/, slow);
     const people = page.getByRole('table', { name: /未参加轮训/ });
     await expect(people.getByRole('link', { name })).toBeVisible();
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
 
     // And the person to the sessions counted for them: two of the five rotation sessions.
     await people.getByRole('link', { name }).click();
@@ -51,7 +42,7 @@ test.describe('as the auditor', () => {
     await expect(items.getByRole('row').filter({ hasText: '2026年度全市机关基层党组织书记和支委轮训班' })).toHaveCount(2);
     await expect(items).toContainText('党的创新理论专题辅导');
     await expect(items).toContainText('结业计学时（网络课程等）');
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
   });
 
   test('reads the training rules but cannot add a version', async ({ page }) => {
@@ -74,7 +65,7 @@ test.describe('as the admin', () => {
     await page.getByLabel('生效日期').fill('2020-01-01');
     await page.getByRole('button', { name: '保存新版本' }).click();
     await expect(page.getByText(/生效日期须晚于今天/)).toBeVisible(slow);
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
 
     await page.goto('/admin/training/coverage?year=2026&show=trained&role=secretary');
     await page.getByRole('table', { name: /已参加轮训/ }).getByRole('link').first().click();
@@ -82,6 +73,6 @@ test.describe('as the admin', () => {
     await page.getByRole('link', { name: '人员详情（含培训经历）' }).click();
     await expect(page.getByRole('heading', { level: 2, name: '培训经历' })).toBeVisible(slow);
     await expect(page.getByRole('table', { name: /参加的培训班/ })).toContainText('2026年度全市机关基层党组织书记和支委轮训班');
-    await scanAtBothWidths(page);
+    await scanBothWidths(page);
   });
 });

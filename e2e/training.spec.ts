@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations } from './support/a11y';
+import { type Browser, expect, test } from '@playwright/test';
+import { scanBothWidths } from './support/a11y';
 import { authFile } from './support/accounts';
 
 // Training as the work committee's office runs it: a round for the secretaries of two units
@@ -11,15 +11,6 @@ test.describe.configure({ timeout: 300_000 });
 
 const ROUND = `2026年度机关基层党组织书记轮训班（端到端${Date.now() % 100000}）`;
 const UNITS = ['中共江州市发展和改革委员会机关委员会', '中共江州市财政局机关委员会'];
-
-async function scanBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 375, height: 740 });
-  await expectNoSeriousA11yViolations(page);
-  await expectNoHorizontalOverflow(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 async function adminPage(browser: Browser) {
   const context = await browser.newContext({ storageState: authFile('admin') });
