@@ -57,41 +57,38 @@ export async function loadLeaderRows(db: Database, rootId: number, year: number)
         ),
         scope as (select id, unit_id, ord from tree where ${rootId}::int = any(path)),
         pos as (
-          select c.person_id, c.branch_id, c.position, c.starts_on, coalesce(c.ended_on, c.ends_on) as until
+          select c.person_id, c.branch_id, c.position, c.starts_on, coalesce(c.ended_on, c.ends_on) as until, s.unit_id, s.ord
           from committee_positions c join scope s on s.id = c.branch_id
           where c.starts_on <= ${to}::date and coalesce(c.ended_on, c.ends_on) >= ${from}::date
         ),
+        -- One row a person: the post that names them (a secretary's first, then the latest).
         leaders as (
-          select person_id, bool_or(position = 'secretary') as is_secretary,
-            (array_agg(branch_id order by (position = 'secretary') desc, until desc, starts_on desc))[1] as branch_id,
-            (array_agg(position order by (position = 'secretary') desc, until desc, starts_on desc))[1] as position
-          from pos group by person_id
-        ),
-        first_secretary as (
-          select c.person_id, min(c.starts_on) as since from committee_positions c join leaders l on l.person_id = c.person_id and l.is_secretary
-          where c.position = 'secretary' group by 1
-        ),
-        hours as (select person_id, sum(hours) as hours from (${hourItems(sql`select person_id from leaders`, from, to)}) h group by 1),
-        rotation as (
-          select tr.person_id, min(tr.completed_on) as completed_on
-          from trainees tr join training_rounds r on r.id = tr.round_id and r.kind = 'rotation'
-          where tr.completed and tr.completed_on >= ${from}::date and tr.completed_on <= ${to}::date and tr.person_id in (select person_id from leaders)
-          group by 1
+          select distinct on (person_id) person_id, branch_id, position, unit_id, ord,
+            bool_or(position = 'secretary') over (partition by person_id) as is_secretary
+          from pos order by person_id, (position = 'secretary') desc, until desc, starts_on desc
         )
-        select l.person_id, p.name, l.branch_id, b.name as branch_name, s.unit_id, u.name as unit_name, l.position, l.is_secretary,
+        -- Per person lookups (lateral, by index) rather than joins of grouped sets: the planner
+        -- cannot estimate the CTEs' sizes, and a misjudged join of two sets of thousands of
+        -- people compares every pair.
+        select l.person_id, p.name, l.branch_id, b.name as branch_name, l.unit_id, u.name as unit_name, l.position, l.is_secretary,
           fs.since::text as first_secretary_on, coalesce(h.hours, 0)::float8 as hours, ro.completed_on::text as rotation_on,
           case when fs.since >= ${from}::date and fs.since <= ${to}::date then
             (select min(tr.completed_on) from trainees tr where tr.person_id = l.person_id and tr.completed and tr.completed_on >= fs.since)::text
           end as first_trained_on
         from leaders l
         join people p on p.id = l.person_id
-        join scope s on s.id = l.branch_id
         join branches b on b.id = l.branch_id
-        join branches u on u.id = s.unit_id
-        left join first_secretary fs on fs.person_id = l.person_id
-        left join hours h on h.person_id = l.person_id
-        left join rotation ro on ro.person_id = l.person_id
-        order by s.ord, p.name, l.person_id`,
+        join branches u on u.id = l.unit_id
+        left join lateral (
+          select min(c.starts_on) as since from committee_positions c where l.is_secretary and c.person_id = l.person_id and c.position = 'secretary'
+        ) fs on true
+        left join lateral (select sum(hours) as hours from (${hourItems(sql`l.person_id`, from, to)}) x) h on true
+        left join lateral (
+          select min(tr.completed_on) as completed_on
+          from trainees tr join training_rounds r on r.id = tr.round_id and r.kind = 'rotation'
+          where tr.person_id = l.person_id and tr.completed and tr.completed_on >= ${from}::date and tr.completed_on <= ${to}::date
+        ) ro on true
+        order by l.ord, p.name, l.person_id`,
   );
   return rows.map((r) => ({
     personId: Number(r.person_id),
