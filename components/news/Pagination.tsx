@@ -13,11 +13,11 @@ export function pageWindow(page: number, pageCount: number, radius = 2): (number
  * Page links. Admin lists navigate with next/link; public pages, rendered without the client
  * runtime, pass `plain` for ordinary links.
  */
-export function Pagination({ page, pageCount, href, plain = false }: { page: number; pageCount: number; href: (page: number) => string; plain?: boolean }) {
+export function Pagination({ page, pageCount, href, plain = false, label = '分页' }: { page: number; pageCount: number; href: (page: number) => string; plain?: boolean; label?: string }) {
   if (pageCount <= 1) return null;
   const Anchor: React.ElementType = plain ? 'a' : Link;
   return (
-    <nav aria-label="分页" className="pagination">
+    <nav aria-label={label} className="pagination">
       {page > 1 ? <Anchor href={href(page - 1)} rel="prev">上一页</Anchor> : <span aria-disabled="true">上一页</span>}
       <ol>
         {pageWindow(page, pageCount).map((p, i) =>

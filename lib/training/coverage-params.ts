@@ -7,7 +7,8 @@ type Raw = Record<string, string | string[] | undefined>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export type CoverageParams = { year: number; unitId: number | null; show: CoverageShow | null; secretaries: boolean; page: number };
+/** `page` pages the people behind a figure (`show`); `unitPage` the table of units. */
+export type CoverageParams = { year: number; unitId: number | null; show: CoverageShow | null; secretaries: boolean; page: number; unitPage: number };
 
 export function parseCoverageParams(raw: Raw, today: string): CoverageParams {
   const thisYear = Number(today.slice(0, 4));
@@ -17,7 +18,7 @@ export function parseCoverageParams(raw: Raw, today: string): CoverageParams {
   const unitId = u && /^\d{1,9}$/.test(u) && Number(u) > 0 ? Number(u) : null;
   const s = first(raw.show);
   const show = (coverageShows as readonly string[]).includes(s ?? '') ? (s as CoverageShow) : null;
-  return { year, unitId, show, secretaries: first(raw.role) === 'secretary', page: parsePage(raw.page) };
+  return { year, unitId, show, secretaries: first(raw.role) === 'secretary', page: parsePage(raw.page), unitPage: parsePage(raw.upage) };
 }
 
 /** The page's address with some parameters changed (null drops one). */
@@ -28,5 +29,6 @@ export function coverageHref(base: Pick<CoverageParams, 'year' | 'unitId'> & Par
   if (p.show) q.set('show', p.show);
   if (p.show && p.secretaries) q.set('role', 'secretary');
   if (p.show && p.page && p.page > 1) q.set('page', String(p.page));
-  return `/admin/training/coverage?${q.toString()}${p.show ? '#people' : ''}`;
+  if (p.unitPage && p.unitPage > 1) q.set('upage', String(p.unitPage));
+  return `/admin/training/coverage?${q.toString()}${p.show ? '#people' : p.unitPage ? '#units' : ''}`;
 }

@@ -11,6 +11,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { AppError } from '@/lib/errors';
+import { offsetOf, pageCountOf } from '@/lib/pagination/offset';
 import { matchesShow } from '@/lib/training/coverage';
 import { coverageShowLabels } from '@/lib/training/coverage-labels';
 import { coverageHref, parseCoverageParams } from '@/lib/training/coverage-params';
@@ -21,6 +22,7 @@ export const metadata: Metadata = { title: '培训覆盖情况' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const PAGE_SIZE = 50;
+const UNITS_PAGE_SIZE = 50;
 const NAMED_MAX = 20;
 
 function refuse(error: unknown): never {
@@ -42,6 +44,9 @@ export default async function TrainingCoveragePage({ searchParams }: Props) {
   const listed = params.show ? report.people.filter((p) => matchesShow(p, params.show!, params.secretaries)) : [];
   const pageCount = Math.max(1, Math.ceil(listed.length / PAGE_SIZE));
   const page = Math.min(params.page, pageCount);
+  // The city has hundreds of units: the table pages, the total row always covers them all.
+  const unitPageCount = pageCountOf(report.units.length, UNITS_PAGE_SIZE);
+  const unitPage = Math.min(params.unitPage, unitPageCount);
   const thisYear = Number(today.slice(0, 4));
   const exportQuery = `year=${report.year}${params.unitId ? `&unit=${params.unitId}` : ''}`;
   return (
@@ -127,9 +132,18 @@ export default async function TrainingCoveragePage({ searchParams }: Props) {
 
       {report.units.length > 0 && (
         <>
-          <h2 className={styles.section}>按单位汇总</h2>
+          <h2 id="units" className={styles.section}>
+            按单位汇总（{report.units.length} 个单位{unitPageCount > 1 ? `，第 ${unitPage}/${unitPageCount} 页` : ''}）
+          </h2>
           <p className={styles.note}>“已轮训 / 应训”中，新任书记培训期限未到的计入应训但不计为未轮训；点击数字查看对应人员。</p>
-          <CoverageUnits base={base} units={report.units} total={total} root={report.root} caption={`${report.year}年各单位书记和委员轮训情况`} />
+          <CoverageUnits
+            base={base}
+            units={report.units.slice(offsetOf(unitPage, UNITS_PAGE_SIZE), unitPage * UNITS_PAGE_SIZE)}
+            total={total}
+            root={report.root}
+            caption={`${report.year}年各单位书记和委员轮训情况`}
+          />
+          <Pagination label="单位分页" page={unitPage} pageCount={unitPageCount} href={(p) => coverageHref(base, { unitPage: p })} />
         </>
       )}
 
@@ -154,7 +168,7 @@ export default async function TrainingCoveragePage({ searchParams }: Props) {
           {listed.length > 0 && (
             <CoveragePeople people={listed.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)} year={report.year} caption={`${report.root.name}${report.year}年${coverageShowLabels[params.show]}`} />
           )}
-          <Pagination page={page} pageCount={pageCount} href={(p) => coverageHref(base, { show: params.show, secretaries: params.secretaries, page: p })} />
+          <Pagination label="人员分页" page={page} pageCount={pageCount} href={(p) => coverageHref(base, { show: params.show, secretaries: params.secretaries, page: p })} />
         </section>
       )}
     </>
