@@ -25,6 +25,7 @@ export function AttendanceForm({ session, rows }: { session: { id: number; versi
     <form action={action} className={forms.form}>
       <input type="hidden" name="sessionId" value={session.id} />
       <input type="hidden" name="version" value={session.version} />
+      <input type="hidden" name="shown" value={rows.map((r) => r.id).join(',')} />
       <input type="hidden" name="present" value={[...present].join(',')} />
       <fieldset aria-describedby={errors.present ? 'field-present-error' : 'attendance-count'}>
         <legend>出勤登记（勾选出席的学员）</legend>

@@ -6,6 +6,7 @@ import { selectRows } from '@/db/rows';
 import type { CommitteePositionKind } from '@/db/schema/people';
 import { type Actor, authorize } from '@/lib/auth/permissions';
 import { placeSubtree } from '@/lib/branches/tree';
+import { subtractMonths } from '@/lib/calendar/days';
 import { AppError } from '@/lib/errors';
 import { addToFigures, classifyLeader, type CoverageFigures, emptyFigures, type LeaderCoverage, type LeaderRow, rulesForYear, type TrainingRuleSetVersion, yearBounds } from './coverage';
 import { hourItems } from './hours';
@@ -38,6 +39,10 @@ type PositionRow = { person_id: number; branch_id: number; position: CommitteePo
 /** A Postgres int[] literal: one bound parameter however many ids (both drivers accept it). */
 const intArray = (ids: Iterable<number>) => sql`${`{${[...ids].join(',')}}`}::int[]`;
 
+const sinceOf = (rows: readonly { person_id: number; since: string }[]) => new Map(rows.map((r) => [Number(r.person_id), r.since]));
+const byPerson = (rows: readonly { person_id: number; completed_on: string | null }[]) =>
+  new Map(rows.filter((r) => r.completed_on !== null).map((r) => [Number(r.person_id), r.completed_on!]));
+
 /** Per person, the post that names them: a secretary's post first, then the latest. */
 function leaderPosts(rows: readonly PositionRow[]): Map<number, { post: PositionRow; isSecretary: boolean }> {
   const rank = (r: PositionRow) => [r.position === 'secretary' ? 1 : 0, r.until, r.starts_on] as const;
@@ -58,8 +63,14 @@ function leaderPosts(rows: readonly PositionRow[]): Map<number, { post: Position
   return leaders;
 }
 
-export async function loadLeaderRows(db: Database, rootId: number, year: number): Promise<LeaderRow[]> {
+/**
+ * One row a leader of `rootId`'s subtree in `year`. `newWithinMonths`: the longest deadline a new
+ * secretary may have (rule data), so one who took office that long before the year still gets
+ * their first training date.
+ */
+export async function loadLeaderRows(db: Database, rootId: number, year: number, newWithinMonths = 0): Promise<LeaderRow[]> {
   const { from, to } = yearBounds(year);
+  const newSince = subtractMonths(from, newWithinMonths);
   const tree = await selectRows<{ id: number; parent_id: number | null; name: string }>(db, sql`select id, parent_id, name from branches order by sort_order, id`);
   const nodes = placeSubtree(
     tree.map((r) => ({ id: Number(r.id), parentId: r.parent_id === null ? null : Number(r.parent_id), name: r.name })),
@@ -77,7 +88,7 @@ export async function loadLeaderRows(db: Database, rootId: number, year: number)
   if (leaders.size === 0) return [];
   const ids = intArray(leaders.keys());
   const secretaryIds = intArray([...leaders].filter(([, l]) => l.isSecretary).map(([id]) => id));
-  const [names, firstSecretary, hours, completions] = await Promise.all([
+  const [names, firstSecretary, hours, rotations] = await Promise.all([
     selectRows<{ id: number; name: string }>(db, sql`select id, name from people where id = any(${ids})`),
     selectRows<{ person_id: number; since: string }>(
       db,
@@ -87,31 +98,32 @@ export async function loadLeaderRows(db: Database, rootId: number, year: number)
       db,
       sql`select person_id, sum(hours)::float8 as hours from (${hourItems(sql`select unnest(${ids})`, from, to)}) h group by person_id`,
     ),
-    // Completions from the year's first day on: the rotation of the year, and a new secretary's
-    // first training after taking office (which may fall in the next year).
-    selectRows<{ person_id: number; completed_on: string; rotation: boolean }>(
+    selectRows<{ person_id: number; completed_on: string }>(
       db,
-      sql`select tr.person_id, tr.completed_on::text as completed_on, r.kind = 'rotation' as rotation
-          from trainees tr join training_rounds r on r.id = tr.round_id
-          where tr.completed and tr.completed_on >= ${from}::date and tr.person_id = any(${ids})`,
+      sql`select tr.person_id, min(tr.completed_on)::text as completed_on
+          from trainees tr join training_rounds r on r.id = tr.round_id and r.kind = 'rotation'
+          where tr.completed and tr.completed_on >= ${from}::date and tr.completed_on <= ${to}::date and tr.person_id = any(${ids})
+          group by tr.person_id`,
     ),
   ]);
+  // A new secretary's first training after taking office (which may fall after the year).
+  const newcomers = [...sinceOf(firstSecretary)].filter(([, since]) => since >= newSince && since <= to);
+  const firstTrained = newcomers.length
+    ? await selectRows<{ person_id: number; completed_on: string }>(
+        db,
+        sql`select c.person_id, (select min(tr.completed_on) from trainees tr where tr.person_id = c.person_id and tr.completed and tr.completed_on >= c.since)::text as completed_on
+            from unnest(${intArray(newcomers.map(([id]) => id))}, ${`{${newcomers.map(([, since]) => since).join(',')}}`}::date[]) c(person_id, since)`,
+      )
+    : [];
   const nameOf = new Map(names.map((r) => [Number(r.id), r.name]));
-  const sinceOf = new Map(firstSecretary.map((r) => [Number(r.person_id), r.since]));
+  const secretarySince = sinceOf(firstSecretary);
   const hoursOf = new Map(hours.map((r) => [Number(r.person_id), Number(r.hours)]));
-  const completedOf = new Map<number, { on: string; rotation: boolean }[]>();
-  for (const c of completions) {
-    const list = completedOf.get(Number(c.person_id));
-    const item = { on: c.completed_on, rotation: Boolean(c.rotation) };
-    if (list) list.push(item);
-    else completedOf.set(Number(c.person_id), [item]);
-  }
-  const earliest = (days: string[]) => (days.length ? days.reduce((a, b) => (a < b ? a : b)) : null);
+  const rotationOf = byPerson(rotations);
+  const firstTrainedOf = byPerson(firstTrained);
   const rows = [...leaders].map(([personId, { post, isSecretary }]): LeaderRow & { order: number } => {
     const branch = nodes.get(Number(post.branch_id))!;
     const unit = nodes.get(branch.unitId) ?? branch;
-    const since = isSecretary ? (sinceOf.get(personId) ?? null) : null;
-    const done = completedOf.get(personId) ?? [];
+    const since = isSecretary ? (secretarySince.get(personId) ?? null) : null;
     return {
       order: branch.order,
       personId,
@@ -124,8 +136,8 @@ export async function loadLeaderRows(db: Database, rootId: number, year: number)
       isSecretary,
       firstSecretaryOn: since,
       hours: hoursOf.get(personId) ?? 0,
-      rotationOn: earliest(done.filter((c) => c.rotation && c.on <= to).map((c) => c.on)),
-      firstTrainedOn: since && since >= from && since <= to ? earliest(done.filter((c) => c.on >= since).map((c) => c.on)) : null,
+      rotationOn: rotationOf.get(personId) ?? null,
+      firstTrainedOn: firstTrainedOf.get(personId) ?? null,
     };
   });
   rows.sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || a.personId - b.personId);
@@ -149,7 +161,8 @@ export async function coverageReport(actor: Actor & { branchId?: number | null }
   authorize(actor, 'training.read');
   const db = await getDb();
   const root = await resolveRoot(db, actor, unitId);
-  const [rows, sets] = await Promise.all([loadLeaderRows(db, root.id, year), loadTrainingRuleSets(db)]);
+  const sets = await loadTrainingRuleSets(db);
+  const rows = await loadLeaderRows(db, root.id, year, Math.max(0, ...sets.map((s) => s.rules.newSecretaryWithinMonths)));
   const people = rows.map((row) => classifyLeader(row, { year, today, sets }));
   const total = emptyFigures();
   const units = new Map<number, UnitCoverage>();

@@ -58,6 +58,16 @@ describe('who was trained in a year', () => {
     expect(later.status).toBe('due');
   });
 
+  it('carries a November secretary into the next year: overdue there once the deadline passes untrained', () => {
+    const next = classifyLeader(row({ firstSecretaryOn: '2025-11-03', rotationOn: null, hours: 0 }), { year: 2026, today: '2026-12-02', sets });
+    expect(next.newSecretary).toEqual({ since: '2025-11-03', deadline: '2026-05-03', state: 'overdue' });
+    expect(next.status).toBe('untrained');
+    const trainedInDecember = classifyLeader(row({ firstSecretaryOn: '2025-11-03', firstTrainedOn: '2025-12-10' }), { year: 2026, today: '2026-12-02', sets });
+    expect(trainedInDecember.newSecretary?.state).toBe('trained');
+    // A deadline that ended before the year is not the year's business.
+    expect(classifyLeader(row({ firstSecretaryOn: '2025-03-01' }), { year: 2026, today: '2026-12-02', sets }).newSecretary).toBeNull();
+  });
+
   it('calls a secretary who started in March and was not trained by September missing', () => {
     const c = classifyLeader(row({ firstSecretaryOn: '2025-03-01', rotationOn: null, firstTrainedOn: '2025-10-01' }), { year: 2025, today: '2026-01-10', sets });
     expect(c.status).toBe('untrained');

@@ -10,9 +10,11 @@ import type { TrainingRules } from './rules';
 //   who left in March still counts for that year).
 // - Trained: a completed rotation round (轮训) with completed_on in the year; when the rule set
 //   does not require a rotation, the year's hours reaching the leaders' minimum.
-// - Due, not missing: a new secretary (first secretary post began in the year) whose deadline
-//   (N months after taking office, N from the set in force on that day) falls after the year's
-//   end or has not passed yet.
+// - New secretary in a year: the first secretary post began in the year, or began earlier with
+//   the deadline (N months after taking office, N from the set in force on that day) in the year,
+//   so one appointed in November who is never trained is overdue in the next year's report.
+// - Due, not missing: a new secretary whose deadline falls after the year's end or has not
+//   passed yet.
 // - Rules of a year: the set in force on 31 December of that year.
 
 export type TrainingRuleSetVersion = RuleSetVersion<TrainingRules>;
@@ -30,7 +32,7 @@ export type LeaderRow = {
   firstSecretaryOn: string | null;
   hours: number;
   rotationOn: string | null;
-  /** First completion of any round on or after firstSecretaryOn (only for new secretaries). */
+  /** First completion of any round on or after firstSecretaryOn (for secretaries who took office within the lookback of the year). */
   firstTrainedOn: string | null;
 };
 
@@ -64,8 +66,10 @@ export function classifyLeader(row: LeaderRow, { year, today, sets }: { year: nu
   const rules = rulesForYear(sets, year)?.rules ?? null;
   const minHours = rules?.leaderMinHours ?? 0;
   const hoursMet = row.hours >= minHours;
-  const isNew = row.isSecretary && row.firstSecretaryOn !== null && row.firstSecretaryOn >= from && row.firstSecretaryOn <= to;
-  const deadline = isNew ? newSecretaryDeadline(sets, row.firstSecretaryOn!) : null;
+  const since = row.isSecretary && row.firstSecretaryOn !== null && row.firstSecretaryOn <= to ? row.firstSecretaryOn : null;
+  const deadline = since ? newSecretaryDeadline(sets, since) : null;
+  // New in a year: took office in it, or took office before it with the deadline falling in it.
+  const isNew = since !== null && deadline !== null && deadline >= from;
   const newSecretary =
     isNew && deadline
       ? {

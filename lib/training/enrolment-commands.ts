@@ -19,9 +19,15 @@ const positionsOf: Record<EnrolUnitInput['whom'], readonly CommitteePositionKind
   committee_members: ['secretary', 'deputy_secretary', 'organization_member', 'propaganda_member', 'discipline_member', 'committee_member'],
 };
 
-async function roundFor(ctx: ActionContext, roundId: number) {
-  const [round] = await ctx.tx.select({ id: trainingRounds.id, name: trainingRounds.name }).from(trainingRounds).where(eq(trainingRounds.id, roundId)).for('share');
+/** The round, if the actor may still enrol in it: a secretary only until it ends; an admin also records past ones. */
+async function roundFor(ctx: ActionContext, roundId: number, today: string) {
+  const [round] = await ctx.tx
+    .select({ id: trainingRounds.id, name: trainingRounds.name, endsOn: trainingRounds.endsOn })
+    .from(trainingRounds)
+    .where(eq(trainingRounds.id, roundId))
+    .for('share');
   if (!round) throw new AppError('not_found', '没有找到该培训班。');
+  if (round.endsOn < today && !can(ctx.user, 'training.manage')) throw new AppError('invalid', `该培训班已于 ${round.endsOn} 结束，不能再报名。`);
   return round;
 }
 
@@ -36,8 +42,8 @@ async function enrol(ctx: ActionContext, roundId: number, found: { id: number; b
 
 export async function enrolUnit(ctx: ActionContext, input: EnrolUnitInput) {
   ctx.authorizeTarget({ branchId: input.branchId });
-  const round = await roundFor(ctx, input.roundId);
   const today = todayInBeijing();
+  const round = await roundFor(ctx, input.roundId, today);
   const subtree = await branchSubtree(ctx.tx, input.branchId);
   if (subtree.length === 0) throw new AppError('invalid', '请选择单位或党组织。', 'branchId');
   const holders = await ctx.tx
@@ -64,12 +70,13 @@ export async function enrolUnit(ctx: ActionContext, input: EnrolUnitInput) {
 }
 
 export async function enrolPeople(ctx: ActionContext, input: EnrolPeopleInput) {
-  const round = await roundFor(ctx, input.roundId);
+  const today = todayInBeijing();
+  const round = await roundFor(ctx, input.roundId, today);
   const ids = [...new Set(input.personIds)];
   const found = await ctx.tx.select({ id: people.id, branchId: people.branchId }).from(people).where(inArray(people.id, ids));
   if (found.length !== ids.length) throw new AppError('invalid', '所选人员中有人不在名册中，请重新选择。', 'personIds');
   for (const p of found) ctx.authorizeTarget({ branchId: p.branchId });
-  const added = await enrol(ctx, round.id, found, todayInBeijing());
+  const added = await enrol(ctx, round.id, found, today);
   await ctx.audit({ action: 'training.enrol', entityType: 'training_round', entityId: round.id, after: { added: added.map((a) => a.personId) } });
   return { added: added.length, already: found.length - added.length };
 }

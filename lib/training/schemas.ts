@@ -74,12 +74,12 @@ export const enrolUnitSchema = z.object({
 });
 export type EnrolUnitInput = z.infer<typeof enrolUnitSchema>;
 
-const idList = (message: string) =>
+const idList = (message: string, max = 500) =>
   z
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(',')).filter((id) => id.trim() !== ''))
-    .pipe(z.array(z.string().trim().regex(/^[1-9]\d{0,8}$/, message).transform(Number)).max(500, '一次最多 500 人。'));
+    .pipe(z.array(z.string().trim().regex(/^[1-9]\d{0,8}$/, message).transform(Number)).max(max, `一次最多 ${max} 人。`));
 
 /** People picked by name: their ids, comma-separated. */
 export const enrolPeopleSchema = z.object({
@@ -88,11 +88,18 @@ export const enrolPeopleSchema = z.object({
 });
 export type EnrolPeopleInput = z.infer<typeof enrolPeopleSchema>;
 
-/** A session's attendance: the trainees present (comma-separated trainee ids); the rest are absent. */
+/** The most trainees the attendance grid lists (lib/training/sessions-queries.ts). */
+export const ATTENDANCE_GRID_MAX = 5000;
+
+/**
+ * A session's attendance as the grid showed it: the trainees it listed (`shown`) and those of
+ * them ticked present (comma-separated trainee ids). Only the listed ones change.
+ */
 export const attendanceSchema = z.object({
   sessionId: id,
   version,
-  present: idList('学员编号不正确，请刷新页面后重试。'),
+  shown: idList('学员编号不正确，请刷新页面后重试。', ATTENDANCE_GRID_MAX),
+  present: idList('学员编号不正确，请刷新页面后重试。', ATTENDANCE_GRID_MAX),
 });
 export type AttendanceInput = z.infer<typeof attendanceSchema>;
 

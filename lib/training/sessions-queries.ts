@@ -7,6 +7,7 @@ import { trainees, trainingAttendance, trainingSessions } from '@/db/schema/trai
 import type { Actor } from '@/lib/auth/permissions';
 import { inBranchIds } from '@/lib/branches/visible';
 import { findRound, traineeScope } from './rounds-queries';
+import { ATTENDANCE_GRID_MAX } from './schemas';
 
 // A session with the round's trainees (in the reader's scope), each with whether they attended:
 // the attendance grid. Bounded by the round's size (a city-wide round holds the ~700 secretaries).
@@ -34,6 +35,6 @@ export async function getSessionDetail(actor: Actor, roundId: number, sessionId:
     .innerJoin(branches, eq(branches.id, trainees.branchId))
     .where(and(eq(trainees.roundId, roundId), inBranchIds(trainees.branchId, traineeScope(actor))))
     .orderBy(asc(branches.sortOrder), asc(branches.id), asc(people.name), asc(trainees.id))
-    .limit(5000);
+    .limit(ATTENDANCE_GRID_MAX);
   return { round, session, trainees: rows };
 }

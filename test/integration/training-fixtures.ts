@@ -100,7 +100,7 @@ export function trainingCases(db: () => Database): Record<string, Case> {
         const r = await roundIn(db());
         const s = await sessionIn(db(), r);
         const t = await traineeIn(db(), r, await personIn(db(), HOME));
-        return form({ sessionId: s.id, version: s.version, present: String(t.id) });
+        return form({ sessionId: s.id, version: s.version, shown: String(t.id), present: String(t.id) });
       },
     },
     previewImportAction: {

@@ -22,7 +22,7 @@ import {
 } from '@/lib/training/actions';
 import type { MatchReport } from '@/lib/training/import-match';
 import { getRoundDetail, listCertificates, listRounds } from '@/lib/training/rounds-queries';
-import { auditRowsAfter, branchIdOf, demoUsername, form, lastAuditId, signedIn, stateOf, submit } from './auth-fixtures';
+import { auditRowsAfter, beforeAnyCommits, branchIdOf, demoUsername, form, lastAuditId, signedIn, stateOf, submit } from './auth-fixtures';
 import { session } from './setup/request-mocks';
 import { withDemoDatabase } from './setup/demo-database';
 import { attend, HOME, inDays, personIn, roundIn, sessionIn, sheetForm, traineeIn, traineeRow } from './training-fixtures';
@@ -137,8 +137,8 @@ describe('hours and attendance (kept by the trigger)', () => {
     const t = await traineeIn(db.db, round, await personIn(db.db, HOME));
     const other = await traineeIn(db.db, round, await personIn(db.db, HOME));
     session.user = as.admin;
-    expect(await stateOf(recordAttendanceAction, form({ sessionId: s1.id, version: s1.version, present: `${t.id},${other.id}` }))).toMatchObject({ ok: true });
-    expect(await stateOf(recordAttendanceAction, form({ sessionId: s2.id, version: s2.version, present: String(t.id) }))).toMatchObject({ ok: true });
+    expect(await stateOf(recordAttendanceAction, form({ sessionId: s1.id, version: s1.version, shown: `${t.id},${other.id}`, present: `${t.id},${other.id}` }))).toMatchObject({ ok: true });
+    expect(await stateOf(recordAttendanceAction, form({ sessionId: s2.id, version: s2.version, shown: `${t.id},${other.id}`, present: String(t.id) }))).toMatchObject({ ok: true });
     expect((await traineeRow(db.db, t.id)).attendedHours).toBe(7);
     expect((await traineeRow(db.db, other.id)).attendedHours).toBe(3);
 
@@ -148,7 +148,7 @@ describe('hours and attendance (kept by the trigger)', () => {
 
     // Unticking removes the hours again.
     const [s1now] = await db.db.select().from(trainingSessions).where(eq(trainingSessions.id, s1.id));
-    expect(await stateOf(recordAttendanceAction, form({ sessionId: s1.id, version: s1now!.version, present: String(other.id) }))).toMatchObject({ ok: true });
+    expect(await stateOf(recordAttendanceAction, form({ sessionId: s1.id, version: s1now!.version, shown: `${t.id},${other.id}`, present: String(other.id) }))).toMatchObject({ ok: true });
     expect((await traineeRow(db.db, t.id)).attendedHours).toBe(5.5);
     expect((await traineeRow(db.db, other.id)).attendedHours).toBe(3);
   });
@@ -158,10 +158,54 @@ describe('hours and attendance (kept by the trigger)', () => {
     const elsewhere = await roundIn(db.db);
     const s = await sessionIn(db.db, round);
     const stranger = await traineeIn(db.db, elsewhere, await personIn(db.db, HOME));
-    await refused('admin', recordAttendanceAction, form({ sessionId: s.id, version: s.version, present: String(stranger.id) }), { field: 'present', message: '有 1 人未报名本培训班，不能登记出勤；请先报名。' });
+    await refused('admin', recordAttendanceAction, form({ sessionId: s.id, version: s.version, shown: String(stranger.id), present: String(stranger.id) }), { field: 'present', message: '有 1 人未报名本培训班，不能登记出勤；请先报名。' });
     await refused('admin', recordAttendanceAction, form({ sessionId: s.id, version: s.version + 1, present: '' }), { message: /已被他人更新/, status: 409 });
     // The table refuses it too (migration 0018).
     await expect(attend(db.db, s, stranger)).rejects.toThrow();
+  });
+});
+
+describe('attendance: what the grid showed, from the day on, one writer a round', () => {
+  it('changes only the trainees the grid listed, and refuses a tick outside them', async () => {
+    const round = await roundIn(db.db);
+    const s = await sessionIn(db.db, round, { hours: 2 });
+    const [listed, unlisted] = [await traineeIn(db.db, round, await personIn(db.db, HOME)), await traineeIn(db.db, round, await personIn(db.db, HOME))];
+    await attend(db.db, s, unlisted);
+    session.user = as.admin;
+    expect(await stateOf(recordAttendanceAction, form({ sessionId: s.id, version: s.version, shown: String(listed.id), present: '' }))).toMatchObject({ ok: true });
+    // The trainee the form never showed keeps their attendance and hours.
+    expect((await traineeRow(db.db, unlisted.id)).attendedHours).toBe(2);
+    const [now] = await db.db.select().from(trainingSessions).where(eq(trainingSessions.id, s.id));
+    await refused('admin', recordAttendanceAction, form({ sessionId: s.id, version: now!.version, shown: String(listed.id), present: `${listed.id},${unlisted.id}` }), {
+      field: 'present',
+      message: '出勤名单与页面不符，请刷新页面后重新登记。',
+    });
+  });
+
+  it('refuses attendance and an import before the session is held', async () => {
+    const round = await roundIn(db.db);
+    const s = await sessionIn(db.db, round, { heldOn: inDays(3) });
+    const t = await traineeIn(db.db, round, await personIn(db.db, HOME));
+    await refused('admin', recordAttendanceAction, form({ sessionId: s.id, version: s.version, shown: String(t.id), present: String(t.id) }), { message: `该课次定于 ${inDays(3)} 举办，当天起才能登记出勤。` });
+  });
+
+  it('keeps both writers\' hours when two sessions of a round are saved at once', async () => {
+    const round = await roundIn(db.db);
+    const [s1, s2] = [await sessionIn(db.db, round, { hours: 3 }), await sessionIn(db.db, round, { hours: 4, heldOn: inDays(-29) })];
+    const t = await traineeIn(db.db, round, await personIn(db.db, HOME));
+    const save = (s: typeof s1) => async () => {
+      session.user = as.admin;
+      return submit(recordAttendanceAction, form({ sessionId: s.id, version: s.version, shown: String(t.id), present: String(t.id) }));
+    };
+    await beforeAnyCommits(db, 2, () => Promise.all([save(s1)(), save(s2)()]));
+    expect((await traineeRow(db.db, t.id)).attendedHours).toBe(7);
+  });
+
+  it("refuses a round's first session once trainees were completed with hours by completion", async () => {
+    const round = await roundIn(db.db, { kind: 'online', requiredHours: 16 });
+    const t = await traineeIn(db.db, round, await personIn(db.db, HOME));
+    await db.db.update(trainees).set({ completed: true, completedOn: inDays(-1) }).where(eq(trainees.id, t.id));
+    await refused('admin', createSessionAction, form({ roundId: round.id, heldOn: inDays(-2), hours: '2', topic: '补充课程', teacher: '' }), { message: /本班已有 1 名学员按结业计入学时，不能再添加课次/ });
   });
 });
 
@@ -229,6 +273,15 @@ describe('enrolment', () => {
     expect(await stateOf(enrolPeopleAction, form({ roundId: round.id, personIds: String(insider.id) }))).toMatchObject({ ok: true, message: '已报名 1 人。' });
     await refused('auditor', enrolPeopleAction, form({ roundId: round.id, personIds: String(insider.id) }), { message: '您没有执行此操作的权限。', status: 403 });
     await refused('editor', enrolUnitAction, form({ roundId: round.id, branchId: await branchIdOf(db.db, HOME), whom: 'secretaries' }), { message: '您没有执行此操作的权限。', status: 403 });
+  });
+
+  it('lets a secretary enrol only until the round ends; an admin still records a past one', async () => {
+    const ended = await roundIn(db.db, { startsOn: inDays(-40), endsOn: inDays(-10) });
+    const insider = await personIn(db.db, HOME);
+    await refused('branch_secretary', enrolPeopleAction, form({ roundId: ended.id, personIds: String(insider.id) }), { message: `该培训班已于 ${inDays(-10)} 结束，不能再报名。` });
+    await refused('branch_secretary', enrolUnitAction, form({ roundId: ended.id, branchId: await branchIdOf(db.db, HOME), whom: 'secretaries' }), { message: `该培训班已于 ${inDays(-10)} 结束，不能再报名。` });
+    session.user = as.admin;
+    expect(await stateOf(enrolPeopleAction, form({ roundId: ended.id, personIds: String(insider.id) }))).toMatchObject({ ok: true, message: '已报名 1 人。' });
   });
 });
 
