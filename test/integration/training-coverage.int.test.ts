@@ -137,6 +137,23 @@ describe('who must be trained in a year', () => {
   });
 });
 
+describe('new secretaries across the year boundary', () => {
+  it("judges a secretary appointed in October by next year's report: trained in December, or overdue", async () => {
+    const trained = await addPerson('测试十月新任甲', 'secretary', '2027-10-01', '2030-09-30');
+    const untrained = await addPerson('测试十月新任乙', 'secretary', '2027-10-01', '2030-09-30');
+    const [course] = await db.db
+      .insert(trainingRounds)
+      .values({ name: '测试新任书记网络班', kind: 'online', audience: 'secretaries', startsOn: '2027-10-10', endsOn: '2027-12-31', requiredHours: 8, organizer: '测试' })
+      .returning({ id: trainingRounds.id });
+    await db.db.insert(trainees).values({ roundId: course!.id, personId: trained, branchId, enrolledOn: '2027-10-10', completed: true, completedOn: '2027-12-15', certificateNo: 'TEST-NEW-1' });
+    const report = await coverageReport(as.admin, { year: 2028, unitId: null, today: '2028-06-01' });
+    const of = (id: number) => report.people.find((p) => p.personId === id);
+    expect(of(trained)?.newSecretary).toEqual({ since: '2027-10-01', deadline: '2028-04-01', state: 'trained' });
+    expect(of(untrained)).toMatchObject({ status: 'untrained', newSecretary: { deadline: '2028-04-01', state: 'overdue' } });
+    expect(report.people.filter((p) => matchesShow(p, 'new-overdue', true)).map((p) => p.personId)).toContain(untrained);
+  });
+});
+
 describe('who may read coverage', () => {
   it('gives a secretary their own subtree only, and refuses another unit and editors', async () => {
     const own = await coverageReport(as.secretary, { year: 2026, unitId: null, today: TODAY });

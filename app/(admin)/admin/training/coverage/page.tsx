@@ -53,7 +53,7 @@ export default async function TrainingCoveragePage({ searchParams }: Props) {
     <>
       <h1 className={ui.title}>培训覆盖情况</h1>
       <p className={ui.muted}>
-        应训人员为当年任一天在任的党组织书记和委员（年中离任的仍计入当年）；参加轮训指当年结业的轮训班。学时按课程举办日期、网络课程按结业日期、大讲堂按确认出席计算。年度要求按当年 12 月 31 日有效的规则
+        应训人员为当年任一天在任的党组织书记和委员（年中离任的仍计入当年）；参加轮训指当年结业的轮训班；新任书记指当年首次任书记、或培训期限落在当年的书记。学时按课程举办日期、网络课程按结业日期、大讲堂按确认出席计算。年度要求按当年 12 月 31 日有效的规则
         {ruleSet ? `（${ruleSet.name}：书记和委员不少于 ${ruleSet.rules.leaderMinHours} 学时${ruleSet.rules.leaderRotationRequired ? '，含一次轮训' : ''}；新任书记 ${ruleSet.rules.newSecretaryWithinMonths} 个月内完成培训）` : '（尚未设置培训规则）'}。
         {can(me, 'rules.read') && <Link href="/admin/rules">查看规则设置</Link>}
       </p>
