@@ -20,6 +20,8 @@ import {
   updateRoundAction,
   updateSessionAction,
 } from '@/lib/training/actions';
+import { GET as certificatesCsv } from '@/app/(admin)/admin/training/rounds/[id]/certificates.csv/route';
+import { GET as certificatesXlsxRoute } from '@/app/(admin)/admin/training/rounds/[id]/certificates.xlsx/route';
 import type { MatchReport } from '@/lib/training/import-match';
 import { getRoundDetail, listCertificates, listRounds } from '@/lib/training/rounds-queries';
 import { auditRowsAfter, beforeAnyCommits, branchIdOf, demoUsername, form, lastAuditId, signedIn, stateOf, submit } from './auth-fixtures';
@@ -231,6 +233,32 @@ describe('completion', () => {
     await attend(db.db, s, t2);
     await attend(db.db, s2, t2);
     await refused('admin', completeTraineeAction, form({ traineeId: t2.id, version: 1, completedOn: todayInBeijing(), certificateNo: completed.certificateNo! }), { field: 'certificateNo', message: /已被使用/ });
+  });
+
+  it('downloads the certificate list as CSV and Excel within the reader\'s scope', async () => {
+    const round = await roundIn(db.db, { kind: 'online', requiredHours: 12 });
+    const home = await traineeIn(db.db, round, await personIn(db.db, HOME, '证书甲'));
+    const away = await traineeIn(db.db, round, await personIn(db.db, 'U02-B1', '证书乙'));
+    await db.db.update(trainees).set({ completed: true, completedOn: inDays(-1) }).where(eq(trainees.id, home.id));
+    await db.db.update(trainees).set({ completed: true, completedOn: inDays(-1), certificateNo: 'ZS-EXPORT-2' }).where(eq(trainees.id, away.id));
+    await db.db.update(trainees).set({ certificateNo: 'ZS-EXPORT-1' }).where(eq(trainees.id, home.id));
+    const get = (format: 'csv' | 'xlsx') => (format === 'csv' ? certificatesCsv : certificatesXlsxRoute)(new Request(`http://localhost/admin/training/rounds/${round.id}/certificates.${format}`), { params: Promise.resolve({ id: String(round.id) }) });
+    session.user = as.admin;
+    const csv = await (await get('csv')).text();
+    expect(csv.trim().split('\n').slice(1)).toEqual([expect.stringContaining('ZS-EXPORT-1,证书甲'), expect.stringContaining('ZS-EXPORT-2,证书乙')]);
+    expect(csv).toContain(',12,');
+    const xlsx = await get('xlsx');
+    expect(xlsx.headers.get('content-disposition')).toContain(`certificates-${round.id}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    expect(book.worksheets[0]!.getRow(2).getCell(2).value).toBe('证书甲');
+    // A secretary gets their own subtree's people only.
+    session.user = as.branch_secretary;
+    const own = await (await get('csv')).text();
+    expect(own).toContain('证书甲');
+    expect(own).not.toContain('证书乙');
+    session.user = as.editor;
+    expect((await get('xlsx')).status).toBe(403);
   });
 
   it("completes an online course by the admin's record alone", async () => {

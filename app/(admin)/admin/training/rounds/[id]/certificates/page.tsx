@@ -29,6 +29,9 @@ export default async function CertificatesPage({ params }: Props) {
         <a href={`/admin/training/rounds/${round.id}/certificates.csv`} download>
           下载 CSV
         </a>
+        <a href={`/admin/training/rounds/${round.id}/certificates.xlsx`} download>
+          下载 Excel
+        </a>
         <span className={ui.muted}>打印：使用浏览器的“打印”，本页按名单排版。</span>
       </p>
       {items.length === 0 ? (
