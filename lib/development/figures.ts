@@ -13,8 +13,9 @@ import { type FigureKey, figureKeys, figureSteps } from './figure-keys';
 
 // The year's figures of member development, counted by the day each step happened (its decided
 // date), never by the day it was entered: a 2025 admission entered in January 2026 counts in 2025.
-// Per unit organization (the nearest one at or above the file's branch, as compliance groups
-// them) and for the root, usually the work committee. A secretary sees their own subtree.
+// Per unit organization (the nearest one at or above the branch the person was in on the step's
+// day, as compliance groups them) and for the root, usually the work committee. A secretary sees
+// their own subtree.
 
 export type FigureRow = { id: number; name: string; counts: Record<FigureKey, number> };
 export type DevelopmentFigures = { year: number; root: { id: number; name: string }; units: FigureRow[]; total: FigureRow };
@@ -55,6 +56,15 @@ const inYear = (from: string, to: string) => {
 
 const yearBounds = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
+/**
+ * The branch a step (alias t, file r) happened in: where its person was on the step's day. A
+ * transfer after that day means they were still in the branch it took them from; with none, the
+ * file's branch. So a person transferred in 2026 counts their 2025 admission under the old unit.
+ */
+const stepBranch = sql`coalesce((select pt.from_branch_id from person_transfers pt
+    where pt.person_id = r.person_id and pt.transferred_on > ${effectiveOn(sql`t.id`, sql`t.decided_on`)}
+    order by pt.transferred_on, pt.id limit 1), r.branch_id)`;
+
 export async function developmentFigures(actor: Actor & { branchId?: number | null }, year: number): Promise<DevelopmentFigures> {
   const db = await getDb();
   const rootId = await rootOf(db, actor);
@@ -66,14 +76,14 @@ export async function developmentFigures(actor: Actor & { branchId?: number | nu
   const ids = root.parentId === null ? null : nodes.map((n) => n.id);
   const rows = await selectRows<{ branch_id: number; step: string; n: number }>(
     db,
-    sql`select r.branch_id, t.step, count(*)::int as n
+    sql`select ${stepBranch} as branch_id, t.step, count(*)::int as n
         from development_transitions t join development_records r on r.id = t.record_id
         where t.step in (${sql.join(
           Object.values(figureSteps)
             .flat()
             .map((s) => sql`${s}`),
           sql`, `,
-        )}) and ${inYear(from, to)} and ${nodeFilter(sql`r.branch_id`, ids)}
+        )}) and ${inYear(from, to)} and ${nodeFilter(stepBranch, ids)}
         group by 1, 2`,
   );
   const byUnit = new Map<number, Record<FigureKey, number>>();
@@ -118,7 +128,7 @@ export async function developmentFigureSteps(actor: Actor & { branchId?: number 
   const where = sql`t.step in (${sql.join(
     figureSteps[figure].map((s) => sql`${s}`),
     sql`, `,
-  )}) and ${inYear(from, to)} and ${nodeFilter(sql`r.branch_id`, ids)}`;
+  )}) and ${inYear(from, to)} and ${nodeFilter(stepBranch, ids)}`;
   const [counted] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from development_transitions t join development_records r on r.id = t.record_id where ${where}`);
   const total = Number(counted?.n ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / STEPS_PAGE));
@@ -129,7 +139,7 @@ export async function developmentFigureSteps(actor: Actor & { branchId?: number 
         from development_transitions t
         join development_records r on r.id = t.record_id
         join people p on p.id = r.person_id
-        join branches b on b.id = r.branch_id
+        join branches b on b.id = ${stepBranch}
         where ${where}
         order by 6, t.id
         limit ${STEPS_PAGE} offset ${(current - 1) * STEPS_PAGE}`,

@@ -3,6 +3,7 @@ import { and, count, eq, gte, inArray, lte } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { branches } from '@/db/schema/branches';
 import { developmentTransitions } from '@/db/schema/development';
+import { personTransfers } from '@/db/schema/people';
 import { roles, type Role } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { figureKeys, figureSteps } from '@/lib/development/figure-keys';
@@ -75,6 +76,25 @@ describe('yearly development figures', () => {
     expect(drill.items.find((s) => s.personId === file.person.id)!.enteredOn > '2025-12-31').toBe(true);
     const all = await developmentFigureSteps(as.admin, { year: 2025, unitId: after2025.root.id, figure: 'admissions', page: 1 });
     expect(all.total).toBe(after2025.total.counts.admissions);
+  });
+
+  it("counts a transferred person's earlier steps under the unit they were in on the day", async () => {
+    // Admitted in 2025 in the secretary's unit, transferred to another unit in 2026; the file moved with them.
+    const elsewhere = await branchIdOf(db.db, 'U02-B1');
+    const before = await developmentFigures(as.admin, 2025);
+    const file = await candidateIn(db.db, elsewhere, { stage: 'probationary', appliedOn: '2023-03-01', activistOn: '2023-05-01', targetOn: '2024-06-01', probationaryOn: '2025-06-30' });
+    await db.db.insert(developmentTransitions).values({ recordId: file.record.id, fromStage: 'development_target', toStage: 'probationary', step: 'to_probationary', decidedOn: '2025-06-30', decidingBody: 'general_meeting' });
+    await db.db.insert(personTransfers).values({ personId: file.person.id, fromBranchId: home, toBranchId: elsewhere, transferredOn: '2026-03-01', reason: '工作调动' });
+    const after = await developmentFigures(as.admin, 2025);
+    const admissions = (f: typeof after, id: number) => f.units.find((u) => u.id === id)?.counts.admissions ?? 0;
+    const otherUnit = after.units.find((u) => u.id !== unit && admissions(after, u.id) !== admissions(before, u.id));
+    expect(otherUnit, 'no other unit gains the admission').toBeUndefined();
+    expect(admissions(after, unit)).toBe(admissions(before, unit) + 1);
+    const drill = await developmentFigureSteps(as.admin, { year: 2025, unitId: unit, figure: 'admissions', page: 1 });
+    expect(drill.items.find((i) => i.personId === file.person.id)?.branchName).toBe((await db.db.select().from(branches).where(eq(branches.id, home)))[0]!.name);
+    // The secretary of the old branch counts it in their figures too.
+    const mine = await developmentFigures(as.branch_secretary, 2025);
+    expect(mine.total.counts.admissions).toBeGreaterThanOrEqual(1);
   });
 
   it('a secretary sees their own subtree only; an auditor all; an editor nothing', async () => {
