@@ -231,3 +231,50 @@ export const developmentCorrections = pgTable(
     check('development_corrections_reason_check', sql`length(trim(${t.reason})) > 0`),
   ],
 );
+
+/** Kinds of document kept in a development file (入党申请书, 思想汇报 …). */
+export const developmentDocumentKinds = ['application', 'thought_report', 'political_review', 'assessment', 'admission_form', 'conversion_application', 'other'] as const;
+export type DevelopmentDocumentKind = (typeof developmentDocumentKinds)[number];
+
+/** File types accepted for documents, decided by content (lib/development/document-types.ts). */
+export const developmentDocumentMimes = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
+
+/**
+ * The documents of a development file (scans of the application, thought reports, review
+ * material …). Personal data: removal is a mark with who, when and why, never a delete, so the
+ * trail keeps what the file once held; a removed document is no longer served.
+ */
+export const developmentDocuments = pgTable(
+  'development_documents',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    recordId: integer()
+      .notNull()
+      .references(() => developmentRecords.id, { onDelete: 'restrict' }),
+    kind: text({ enum: developmentDocumentKinds }).notNull(),
+    title: text().notNull(),
+    storageKey: text().notNull(),
+    mimeType: text({ enum: developmentDocumentMimes }).notNull(),
+    byteSize: integer().notNull(),
+    originalName: text().notNull(),
+    uploadedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp({ withTimezone: true }),
+    removedBy: integer().references(() => users.id, { onDelete: 'set null' }),
+    removalReason: text(),
+  },
+  (t) => [
+    index('development_documents_record_idx').on(t.recordId, t.uploadedAt),
+    check('development_documents_kind_check', oneOf(t.kind, developmentDocumentKinds)),
+    check('development_documents_mime_check', oneOf(t.mimeType, developmentDocumentMimes)),
+    check('development_documents_title_check', sql`length(trim(${t.title})) > 0`),
+    check('development_documents_size_check', sql`${t.byteSize} > 0`),
+    check('development_documents_removal_check', sql`(${t.removedAt} is null) = (${t.removalReason} is null)`),
+  ],
+);

@@ -5,6 +5,8 @@ import { defineAction } from '@/lib/actions/define-action';
 import { runDevelopmentBatch } from './batches';
 import { correctDevelopmentStep } from './corrections';
 import { createDevelopmentRuleSet, openDevelopmentFile, recordDevelopmentStep } from './commands';
+import { removeDocumentSchema, uploadDocumentSchema } from './document-schemas';
+import { removeDevelopmentDocument, uploadDevelopmentDocument } from './documents';
 import { correctStepSchema, developmentBatchSchema, developmentStepSchema, newDevelopmentRuleSetSchema, openDevelopmentFileSchema } from './schemas';
 
 export const recordDevelopmentStepAction = defineAction({
@@ -61,4 +63,23 @@ export const correctDevelopmentStepAction = defineAction({
     revalidatePath(`/admin/people/${input.personId}`);
   },
   redirectTo: (input) => `/admin/development/${input.personId}?corrected=1`,
+});
+
+// Documents (材料) of a file: the page lists them; the board and the roster do not show them.
+const revalidateDocuments = (input: { personId: number }) => revalidatePath(`/admin/development/${input.personId}`);
+
+export const uploadDevelopmentDocumentAction = defineAction({
+  permission: 'development.write',
+  schema: uploadDocumentSchema,
+  run: uploadDevelopmentDocument,
+  revalidate: revalidateDocuments,
+  successMessage: (row) => `材料“${row.title}”已上传。`,
+});
+
+export const removeDevelopmentDocumentAction = defineAction({
+  permission: 'development.write',
+  schema: removeDocumentSchema,
+  run: removeDevelopmentDocument,
+  revalidate: revalidateDocuments,
+  successMessage: (row) => `材料“${row.title}”已移除，移除记录保留在档案中。`,
 });

@@ -1,3 +1,5 @@
+import type { DevelopmentDocumentKind } from '@/db/schema/development';
+import type { DocumentMime } from './document-types';
 import type { DueItem } from './engine';
 import type { DecidingBody, RecordStage, StepKind } from './steps';
 
@@ -58,4 +60,20 @@ export type DevelopmentFileView = {
   canWrite: boolean;
   canCorrect: boolean;
   ruleSetInForce: { name: string; effectiveFrom: string } | null;
+};
+
+export type DevelopmentDocumentItem = {
+  id: number;
+  kind: DevelopmentDocumentKind;
+  title: string;
+  name: string;
+  mimeType: DocumentMime;
+  byteSize: number;
+  uploadedAt: Date;
+  uploadedByName: string | null;
+  removedAt: Date | null;
+  removedByName: string | null;
+  removalReason: string | null;
+  /** The download link; null once removed (a removed document is not served). */
+  url: string | null;
 };

@@ -9,7 +9,8 @@ const id = z.coerce.number().int().positive();
 const isFile = (v: unknown): v is File =>
   typeof v === 'object' && v !== null && typeof (v as File).arrayBuffer === 'function' && typeof (v as File).name === 'string' && typeof (v as File).size === 'number';
 
-const upload = (limit: { maxBytes: number; message: string }, missing: string) =>
+/** A non-empty uploaded file within `limit`; `missing` when none was chosen. */
+export const upload = (limit: { maxBytes: number; message: string }, missing: string) =>
   z
     .custom<File>(isFile, { error: missing })
     .refine((f) => f.size > 0, missing)

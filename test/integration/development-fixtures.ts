@@ -1,13 +1,15 @@
 import { and, eq, ne, notInArray } from 'drizzle-orm';
 import type { Database } from '@/db/open';
-import { developmentRecords, developmentRuleSets, developmentTransitions } from '@/db/schema/development';
+import { developmentDocuments, developmentRecords, developmentRuleSets, developmentTransitions } from '@/db/schema/development';
 import { people } from '@/db/schema/people';
 import type { Action } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 import { addDays, todayInBeijing } from '@/lib/calendar/days';
 import { developmentRuleFields } from '@/lib/development/schemas';
 import type { StepKind } from '@/lib/development/steps';
+import { pdf } from '../fixtures/media';
 import { branchIdOf, form } from './auth-fixtures';
+import { fileForm } from './media-fixtures';
 
 // Development files written straight to the database, each ready for one step, for the
 // development tests and the permission matrix. The demo secretary's branch is U01-B1.
@@ -155,6 +157,26 @@ export function developmentCases(db: () => Database): Record<string, Case> {
         const file = await candidateIn(db(), await branchIdOf(db(), SECRETARY_BRANCH), readyFor('talk'));
         const [applied] = await db().select().from(developmentTransitions).where(eq(developmentTransitions.recordId, file.record.id));
         return form({ personId: file.person.id, version: file.record.version, transitionId: applied!.id, correctedOn: inDays(-12), reason: '申请书落款日期为准' });
+      },
+    },
+    uploadDevelopmentDocumentAction: {
+      permission: 'development.write',
+      audit: 'development.document_upload',
+      form: async () => {
+        const file = await candidateIn(db(), await branchIdOf(db(), SECRETARY_BRANCH), readyFor('talk'));
+        return fileForm({ personId: file.person.id, kind: 'application', title: '入党申请书' }, pdf(), '入党申请书.pdf');
+      },
+    },
+    removeDevelopmentDocumentAction: {
+      permission: 'development.write',
+      audit: 'development.document_remove',
+      form: async () => {
+        const file = await candidateIn(db(), await branchIdOf(db(), SECRETARY_BRANCH), readyFor('talk'));
+        const [document] = await db()
+          .insert(developmentDocuments)
+          .values({ recordId: file.record.id, kind: 'other', title: '矩阵材料', storageKey: `development/${file.record.id}/00/matrix.pdf`, mimeType: 'application/pdf', byteSize: 1, originalName: 'matrix.pdf' })
+          .returning();
+        return form({ personId: file.person.id, id: document!.id, reason: '矩阵测试移除' });
       },
     },
     createDevelopmentRuleSetAction: {

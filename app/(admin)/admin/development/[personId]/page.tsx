@@ -4,12 +4,17 @@ import { forbidden, notFound } from 'next/navigation';
 import ui from '@/components/admin/admin-ui.module.css';
 import styles from '@/components/development/development.module.css';
 import { CorrectionForm } from '@/components/development/CorrectionForm';
+import { DocumentList } from '@/components/development/DocumentList';
+import { DocumentUploadForm } from '@/components/development/DocumentUploadForm';
 import { DueList } from '@/components/development/DueList';
 import { StepForm } from '@/components/development/StepForm';
 import { requirePermission } from '@/lib/auth/current-user';
 import { isForbidden } from '@/lib/branches/queries';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { correctable } from '@/lib/development/correction-check';
+import { documentKindOptions } from '@/lib/development/document-labels';
+import { listDevelopmentDocuments } from '@/lib/development/document-queries';
+import { documentLimit } from '@/lib/development/document-schemas';
 import { getDevelopmentFile, personWithoutFile } from '@/lib/development/queries';
 import { assessmentResultLabels, type AssessmentResult, bodyLabels, stageLabels, stepLabel, steps } from '@/lib/development/steps';
 import { parseId } from '@/lib/ids';
@@ -62,6 +67,7 @@ export default async function DevelopmentFilePage({ params, searchParams }: Prop
     );
   }
   const allowed = file.offered.filter((o) => o.allowed).map((o) => o.step);
+  const documents = await listDevelopmentDocuments(me, personId);
   return (
     <>
       <p>
@@ -125,6 +131,16 @@ export default async function DevelopmentFilePage({ params, searchParams }: Prop
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">材料</h2>
+        <DocumentList personId={file.personId} name={file.name} documents={documents} canWrite={file.canWrite} />
+        {file.canWrite ? (
+          <>
+            <h3>上传材料</h3>
+            <DocumentUploadForm personId={file.personId} kinds={documentKindOptions} maxMb={documentLimit.maxMb} />
+          </>
+        ) : null}
       </section>
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading">步骤记录</h2>
