@@ -1,5 +1,5 @@
 import './setup/request-mocks';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { developmentRecords, developmentTransitions } from '@/db/schema/development';
 import { trainees, trainingAttendance, trainingRounds, trainingSessions, type TrainingKind } from '@/db/schema/training';
@@ -137,5 +137,25 @@ describe('a training typed by hand', () => {
     expect(outcome).toMatchObject({ kind: 'redirect' });
     const { record } = await snapshot(file.record.id);
     expect(record).toMatchObject({ concentratedTrainingOn: inDays(0), concentratedTrainingDays: 3, concentratedTrainingHours: 24, concentratedTraineeId: null });
+  });
+});
+
+describe('the demo', () => {
+  it('lets the secretary cite the concentrated round from the files of the branch’s untrained development targets', async () => {
+    session.user = as.branch_secretary;
+    const enrolled = await db.db
+      .select({ personId: trainees.personId, completed: trainees.completed, record: developmentRecords })
+      .from(trainees)
+      .innerJoin(trainingRounds, eq(trainingRounds.id, trainees.roundId))
+      .innerJoin(developmentRecords, eq(developmentRecords.personId, trainees.personId))
+      .where(and(eq(trainingRounds.kind, 'concentrated'), eq(trainingRounds.name, '2026年第一期发展对象集中培训班')));
+    expect(enrolled.length).toBeGreaterThan(0);
+    for (const { personId, completed, record } of enrolled) {
+      expect(completed).toBe(true);
+      expect(record).toMatchObject({ branchId: home, stage: 'development_target', concentratedTrainingOn: null });
+      const view = await getDevelopmentFile(as.branch_secretary, personId);
+      expect(view!.trainingOptions).toEqual([expect.objectContaining({ roundName: '2026年第一期发展对象集中培训班', completedOn: '2026-03-18', days: 3, hours: 24, certificateNo: expect.stringMatching(/^FZ2026-\d{5}$/) })]);
+      expect(view!.offered).toContainEqual({ step: 'training', allowed: true, reason: null });
+    }
   });
 });
