@@ -25,7 +25,9 @@ export function StepForm({ personId, version, allowed, introducerOptions, traini
   const values = state.values ?? {};
   const [step, setStep] = useState<StepKind>((values.step as StepKind | undefined) ?? allowed[0]!);
   // The newest completion is offered first; "" is a training entered by hand.
-  const [traineeId, setTraineeId] = useState<string>(values.traineeId ?? (trainingOptions[0] ? String(trainingOptions[0].traineeId) : ''));
+  const echoed = values.traineeId;
+  const known = echoed === '' || trainingOptions.some((o) => String(o.traineeId) === echoed);
+  const [traineeId, setTraineeId] = useState<string>(echoed !== undefined && known ? echoed : trainingOptions[0] ? String(trainingOptions[0].traineeId) : '');
   const cited = step === 'training' ? trainingOptions.find((o) => String(o.traineeId) === traineeId) : undefined;
   const manualTraining = step === 'training' && !cited;
   const describe = (name: string, hint: boolean) => [hint ? `field-${name}-hint` : null, errors[name]?.length ? `field-${name}-error` : null].filter(Boolean).join(' ') || undefined;
