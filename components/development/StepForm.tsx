@@ -5,6 +5,7 @@ import { Field, FormFooter } from '@/components/forms/Field';
 import forms from '@/components/forms/forms.module.css';
 import { initialActionState } from '@/lib/actions/state';
 import { recordDevelopmentStepAction } from '@/lib/development/actions';
+import { type ConcentratedTraining, concentratedTrainingLabel } from '@/lib/development/concentrated-training';
 import { assessmentResultLabels, assessmentResults, bodyLabels, type StepKind, steps } from '@/lib/development/steps';
 
 type Props = {
@@ -12,15 +13,24 @@ type Props = {
   version: number;
   allowed: StepKind[];
   introducerOptions: { id: number; label: string }[];
+  /** The person's completed concentrated rounds, which a training step may cite. */
+  trainingOptions: ConcentratedTraining[];
   today: string;
 };
 
 /** The next step of one file: only steps the rules allow today are offered; the fields follow the step. */
-export function StepForm({ personId, version, allowed, introducerOptions, today }: Props) {
+export function StepForm({ personId, version, allowed, introducerOptions, trainingOptions, today }: Props) {
   const [state, action, pending] = useActionState(recordDevelopmentStepAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
   const [step, setStep] = useState<StepKind>((values.step as StepKind | undefined) ?? allowed[0]!);
+  // The newest completion is offered first; "" is a training entered by hand.
+  const echoed = values.traineeId;
+  const known = echoed === '' || trainingOptions.some((o) => String(o.traineeId) === echoed);
+  const [traineeId, setTraineeId] = useState<string>(echoed !== undefined && known ? echoed : trainingOptions[0] ? String(trainingOptions[0].traineeId) : '');
+  const cited = step === 'training' ? trainingOptions.find((o) => String(o.traineeId) === traineeId) : undefined;
+  const manualTraining = step === 'training' && !cited;
+  const describe = (name: string, hint: boolean) => [hint ? `field-${name}-hint` : null, errors[name]?.length ? `field-${name}-error` : null].filter(Boolean).join(' ') || undefined;
   const introducer = (n: number) => (
     <Field key={n} name={`introducer${n}`} label={`入党介绍人（${n}）`} errors={errors[`introducer${n}`]}>
       <select
@@ -62,9 +72,35 @@ export function StepForm({ personId, version, allowed, introducerOptions, today 
       <p id="field-step-hint" className={forms.hint}>
         决定机构：{bodyLabels[steps[step].body]}
       </p>
-      <Field name="decidedOn" label="日期" type="date" max={today} defaultValue={values.decidedOn ?? today} errors={errors.decidedOn} hint="会议、审批或谈话发生的日期，不能晚于今天。" required />
-      {step === 'to_target' ? [introducer(1), introducer(2)] : null}
       {step === 'training' ? (
+        <Field
+          name="traineeId"
+          label="培训记录"
+          errors={errors.traineeId}
+          hint={cited ? `日期、天数和学时取自所选培训记录：${cited.completedOn} 结业，${cited.days} 天、${cited.hours} 学时。` : '未在本系统登记的培训，请填写日期、天数和学时，并在说明中写明举办单位和时间。'}
+        >
+          <select
+            id="field-traineeId"
+            name="traineeId"
+            value={traineeId}
+            onChange={(e) => setTraineeId(e.target.value)}
+            aria-invalid={errors.traineeId?.length ? true : undefined}
+            aria-describedby={describe('traineeId', true)}
+          >
+            {trainingOptions.map((o) => (
+              <option key={o.traineeId} value={o.traineeId}>
+                {concentratedTrainingLabel(o)}
+              </option>
+            ))}
+            <option value="">未在本系统登记（手工填写）</option>
+          </select>
+        </Field>
+      ) : null}
+      {cited ? null : (
+        <Field name="decidedOn" label="日期" type="date" max={today} defaultValue={values.decidedOn ?? today} errors={errors.decidedOn} hint="会议、审批或谈话发生的日期，不能晚于今天。" required />
+      )}
+      {step === 'to_target' ? [introducer(1), introducer(2)] : null}
+      {manualTraining ? (
         <>
           <Field name="trainingDays" label="培训天数" inputMode="numeric" defaultValue={values.trainingDays ?? ''} errors={errors.trainingDays} />
           <Field name="trainingHours" label="培训学时" inputMode="numeric" defaultValue={values.trainingHours ?? ''} errors={errors.trainingHours} />
@@ -83,7 +119,15 @@ export function StepForm({ personId, version, allowed, introducerOptions, today 
           </select>
         </Field>
       ) : null}
-      <Field name="note" label={step === 'drop' || step === 'cancel' ? '理由' : '说明（可选）'} defaultValue={values.note ?? ''} errors={errors.note} maxLength={500} />
+      <Field
+        name="note"
+        label={step === 'drop' || step === 'cancel' ? '理由' : manualTraining ? '说明' : '说明（可选）'}
+        defaultValue={values.note ?? ''}
+        errors={errors.note}
+        maxLength={500}
+        hint={manualTraining ? '请写明培训的举办单位和时间。' : undefined}
+        required={manualTraining || undefined}
+      />
       <FormFooter ok={state.ok} message={state.message} pending={pending} label="记录该步骤" pendingLabel="正在保存…" />
     </form>
   );

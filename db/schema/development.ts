@@ -4,6 +4,7 @@ import { users } from './accounts';
 import { branches } from './branches';
 import { oneOf, timestamps, versioned } from './helpers';
 import { people } from './people';
+import { trainees } from './training';
 
 // Member development (发展党员): the stage each person has reached, the evidence behind it and
 // the rule sets that date its deadlines.
@@ -79,6 +80,9 @@ export const developmentRecords = pgTable(
     concentratedTrainingOn: date({ mode: 'string' }),
     concentratedTrainingDays: integer(),
     concentratedTrainingHours: integer(),
+    // The completion in a concentrated round (集中培训) the training step was taken from; null when
+    // the training was held outside the system and entered by hand (explained in the step's note).
+    concentratedTraineeId: integer().references(() => trainees.id, { onDelete: 'restrict' }),
     preReviewedOn: date({ mode: 'string' }),
     probationaryOn: date({ mode: 'string' }),
     approvedOn: date({ mode: 'string' }),
@@ -98,6 +102,8 @@ export const developmentRecords = pgTable(
   (t) => [
     uniqueIndex('development_records_person_key').on(t.personId),
     index('development_records_branch_stage_idx').on(t.branchId, t.stage),
+    // A trainee row cannot be deleted while a file cites it (the foreign key looks it up here).
+    index('development_records_trainee_idx').on(t.concentratedTraineeId),
     check('development_records_stage_check', oneOf(t.stage, developmentRecordStages)),
     check('development_records_extension_check', sql`${t.extensionMonths} is null or ${t.extensionMonths} between 1 and 36`),
   ],

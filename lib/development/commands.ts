@@ -11,6 +11,8 @@ import { effectiveOn } from './effective';
 import { type Acceptance, validateStep } from './engine';
 import { pickRuleSet } from '@/lib/rules/pick';
 import { fileOf, loadDevelopmentRuleSets } from './queries';
+import { type ConcentratedTraining, wholeHours } from './concentrated-training';
+import { concentratedTrainingOption } from './training-link';
 import type { DevelopmentStepInput, NewDevelopmentRuleSet, OpenDevelopmentFileInput } from './schemas';
 import { dateColumnOf, steps } from './steps';
 
@@ -22,8 +24,8 @@ const rosterStages = new Set(['activist', 'development_target', 'probationary', 
 
 type RecordRow = typeof developmentRecords.$inferSelect;
 
-/** What a step writes besides its kind and date: the fields the engine judged. */
-export type StepFields = Pick<DevelopmentStepInput, 'step' | 'decidedOn' | 'note' | 'trainingDays' | 'trainingHours' | 'extensionMonths' | 'result'>;
+/** What a step writes besides its kind and date: the fields the engine judged (a training's may cite a training record). */
+export type StepFields = Pick<DevelopmentStepInput, 'step' | 'note' | 'trainingDays' | 'trainingHours' | 'extensionMonths' | 'result'> & { decidedOn: string; traineeId?: number | null };
 
 /**
  * Writes steps the engine accepted, one per record, all of the same kind and date: the step rows,
@@ -67,7 +69,7 @@ export async function writeSteps(ctx: ActionContext, input: StepFields, accepted
       .set({
         ...(toStage ? { stage: toStage } : {}),
         ...(column ? { [column]: input.decidedOn } : {}),
-        ...(input.step === 'training' ? { concentratedTrainingDays: input.trainingDays, concentratedTrainingHours: input.trainingHours } : {}),
+        ...(input.step === 'training' ? { concentratedTrainingDays: input.trainingDays, concentratedTrainingHours: input.trainingHours, concentratedTraineeId: input.traineeId ?? null } : {}),
         version: sql`${developmentRecords.version} + 1`,
       })
       .where(inArray(developmentRecords.id, ids));
@@ -103,11 +105,25 @@ export async function writeSteps(ctx: ActionContext, input: StepFields, accepted
   return accepted.map(({ record }) => transitionOf.get(record.id)!);
 }
 
+/** The fields a step is judged and written with: a training citing a record takes the record's day, days and hours. */
+function stepFieldsOf(input: DevelopmentStepInput, training: ConcentratedTraining | null): StepFields & { judgedHours: number | null } {
+  if (training) {
+    return { ...input, decidedOn: training.completedOn, trainingDays: training.days, trainingHours: wholeHours(training.hours), judgedHours: training.hours, traineeId: training.traineeId };
+  }
+  if (input.decidedOn === null) throw new AppError('invalid', '请填写日期（年-月-日）。', 'decidedOn');
+  return { ...input, decidedOn: input.decidedOn, traineeId: null, judgedHours: input.trainingHours };
+}
+
+const NOT_A_COMPLETION = '所选培训记录不存在，或该党员未在该班结业。';
+
 export async function recordDevelopmentStep(ctx: ActionContext, input: DevelopmentStepInput) {
   const [record] = await ctx.tx.select().from(developmentRecords).where(eq(developmentRecords.personId, input.personId)).for('update');
   if (!record) throw new AppError('not_found', '没有找到该党员的发展档案。');
   ctx.authorizeTarget({ branchId: record.branchId });
   if (record.version !== input.version) throw new AppError('conflict', '该档案已被他人更新，请刷新页面后重新填写。');
+  const training = input.traineeId === null ? null : await concentratedTrainingOption(ctx.tx, record.personId, input.traineeId);
+  if (input.traineeId !== null && !training) throw new AppError('invalid', NOT_A_COMPLETION, 'traineeId');
+  const fields = stepFieldsOf(input, training);
 
   const introducerIds = [input.introducer1, input.introducer2].filter((id): id is number => id !== null);
   const [sets, assessments, [last], found] = await Promise.all([
@@ -122,23 +138,29 @@ export async function recordDevelopmentStep(ctx: ActionContext, input: Developme
   const verdict = validateStep(
     fileOf(record, assessments, last?.on ?? null),
     {
-      step: input.step,
-      decidedOn: input.decidedOn,
-      note: input.note,
+      step: fields.step,
+      decidedOn: fields.decidedOn,
+      note: fields.note,
       introducers: input.step === 'to_target' ? [resolve(input.introducer1), resolve(input.introducer2)] : undefined,
-      trainingDays: input.trainingDays,
-      trainingHours: input.trainingHours,
-      extensionMonths: input.extensionMonths,
+      trainingDays: fields.trainingDays,
+      trainingHours: fields.judgedHours,
+      extensionMonths: fields.extensionMonths,
     },
     sets,
     todayInBeijing(),
   );
-  if (!verdict.ok) throw new AppError('invalid', verdict.message, verdict.field);
+  if (!verdict.ok) {
+    // A cited record's date, days and hours are not on the form: the refusal belongs to the record.
+    if (training && ['decidedOn', 'trainingDays', 'trainingHours'].includes(verdict.field)) {
+      throw new AppError('invalid', `所选培训记录（${training.completedOn} 结业）不能作为集中培训：${verdict.message}`, 'traineeId');
+    }
+    throw new AppError('invalid', verdict.message, verdict.field);
+  }
 
-  const [transitionId] = await writeSteps(ctx, input, [{ record, verdict }], null);
+  const [transitionId] = await writeSteps(ctx, fields, [{ record, verdict }], null);
   const toStage = verdict.toStage ?? record.stage;
   if (input.step === 'to_target') {
-    await ctx.tx.insert(developmentIntroducers).values(introducerIds.map((personId) => ({ recordId: record.id, personId, assignedOn: input.decidedOn, transitionId: transitionId!, createdBy: ctx.user.id })));
+    await ctx.tx.insert(developmentIntroducers).values(introducerIds.map((personId) => ({ recordId: record.id, personId, assignedOn: fields.decidedOn, transitionId: transitionId!, createdBy: ctx.user.id })));
   }
   await ctx.audit({
     action: 'development.step',
@@ -149,9 +171,10 @@ export async function recordDevelopmentStep(ctx: ActionContext, input: Developme
       personId: record.personId,
       step: input.step,
       stage: toStage,
-      decidedOn: input.decidedOn,
+      decidedOn: fields.decidedOn,
       decidingBody: verdict.body,
       ruleSet: verdict.ruleSet.name,
+      ...(input.step === 'training' ? { traineeId: fields.traineeId, trainingDays: fields.trainingDays, trainingHours: fields.trainingHours } : {}),
       ...(introducerIds.length && input.step === 'to_target' ? { introducers: introducerIds } : {}),
       ...(input.step === 'extend' ? { extendedUntil: verdict.extendedUntil } : {}),
     },

@@ -18,6 +18,7 @@ import { effectiveOn } from './effective';
 import { type DevelopmentFile, dueItems, offeredSteps } from './engine';
 import { developmentRulesSchema, type DevelopmentRuleSet } from './rules';
 import type { RecordStage } from './steps';
+import { concentratedTrainingOptions, linkedConcentratedTraining } from './training-link';
 import type { BoardFilters, BoardItem, BoardPage, DevelopmentFileView } from './types';
 
 // Reads of member development. Scope: a secretary sees the files of their subtree, admins and
@@ -164,7 +165,8 @@ export async function getDevelopmentFile(actor: Actor & { username: string }, pe
   if (!row) return null;
   const record = row.record;
   authorize(actor, 'development.read', { branchId: record.branchId });
-  const [stepRows, assessments, introducers, options, sets] = await Promise.all([
+  const trainingOpen = record.stage === 'development_target' && !record.concentratedTrainingOn;
+  const [stepRows, assessments, introducers, options, sets, linkedTraining, trainingOptions] = await Promise.all([
     db
       .select({
         id: developmentTransitions.id,
@@ -201,6 +203,8 @@ export async function getDevelopmentFile(actor: Actor & { username: string }, pe
       .where(and(eq(people.branchId, record.branchId), eq(people.status, 'full_member'), ne(people.id, personId)))
       .orderBy(asc(people.name), asc(people.id)),
     loadDevelopmentRuleSets(db),
+    record.concentratedTraineeId === null ? Promise.resolve(null) : linkedConcentratedTraining(db, record.concentratedTraineeId),
+    trainingOpen ? concentratedTrainingOptions(db, personId) : Promise.resolve([]),
   ]);
   const lastStepOn = stepRows.at(-1)?.decidedOn ?? null;
   const file = fileOf(record, assessments, lastStepOn);
@@ -234,6 +238,8 @@ export async function getDevelopmentFile(actor: Actor & { username: string }, pe
       exitedOn: record.exitedOn,
     },
     training: { days: record.concentratedTrainingDays, hours: record.concentratedTrainingHours },
+    linkedTraining,
+    trainingOptions,
     extensionMonths: record.extensionMonths,
     steps: stepRows,
     assessments,

@@ -33,12 +33,20 @@ export const optionalWhole = (label: string, max: number) =>
       return Number(v);
     });
 
+const blankAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** Why a training held outside the system must be explained: nothing else records it. */
+export const MANUAL_TRAINING_NOTE = '未关联培训记录时，请在说明中写明培训的举办单位和时间。';
+
 export const developmentStepSchema = z
   .object({
     personId: rowRef('缺少党员。'),
     version: rowRef('缺少版本号，请刷新页面后重试。'),
     step: z.enum(stepKinds, { error: '请选择步骤。' }),
-    decidedOn: isoDate,
+    // Required, except for a training taken from a training record: its date is the record's.
+    decidedOn: z.preprocess(blankAsUndefined, isoDate.optional()),
+    // The completion in a concentrated round the training step cites (blank: entered by hand).
+    traineeId: z.preprocess(blankAsUndefined, rowRef('请选择培训记录。').optional()),
     note: z.string().trim().max(500, '说明不能超过 500 个字符。').optional().transform((v) => v || null),
     introducer1: optionalId,
     introducer2: optionalId,
@@ -48,8 +56,13 @@ export const developmentStepSchema = z
     result: z.enum(['', ...assessmentResults], { error: '考察结果不正确。' }).optional(),
   })
   .superRefine((v, ctx) => {
+    const linked = v.step === 'training' && v.traineeId !== undefined;
+    if (!linked && v.decidedOn === undefined) ctx.addIssue({ code: 'custom', path: ['decidedOn'], message: '请填写日期（年-月-日）。' });
+    if (v.step === 'training' && !linked && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: MANUAL_TRAINING_NOTE });
     if (v.step === 'assessment' && !v.result) ctx.addIssue({ code: 'custom', path: ['result'], message: '请选择考察结果。' });
-  });
+  })
+  // Only a training step cites a record; a linked one takes its date from the record (commands.ts).
+  .transform((v) => ({ ...v, decidedOn: v.decidedOn ?? null, traineeId: v.step === 'training' ? (v.traineeId ?? null) : null }));
 
 export type DevelopmentStepInput = z.infer<typeof developmentStepSchema>;
 

@@ -1,4 +1,5 @@
 import type { DevelopmentDocumentKind } from '@/db/schema/development';
+import type { ConcentratedTraining } from './concentrated-training';
 import type { DocumentMime } from './document-types';
 import type { DueItem } from './engine';
 import type { DecidingBody, RecordStage, StepKind } from './steps';
@@ -49,6 +50,10 @@ export type DevelopmentFileView = {
   stage: RecordStage;
   dates: Record<string, string | null>;
   training: { days: number | null; hours: number | null };
+  /** The training record the 集中培训 step cited, when it cited one. */
+  linkedTraining: ConcentratedTraining | null;
+  /** Completed concentrated rounds the training step may cite (only while it can be taken). */
+  trainingOptions: ConcentratedTraining[];
   extensionMonths: number | null;
   steps: StepRow[];
   assessments: { id: number; assessedOn: string; result: string; note: string | null }[];

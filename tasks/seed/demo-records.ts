@@ -187,11 +187,14 @@ export async function seedDevelopment(db: Database, { users, people, branchIds }
       const t = dates.targetOn;
       const p = dates.probationaryOn;
       const assessedOn = dates.activistOn ? addDays(dates.activistOn, 180) : null;
+      // The demo secretary's development target has not had the concentrated training yet: the
+      // demo's concentrated round (demo-training.ts) is there for the secretary to cite.
+      const trainedOn = t && !(level === 2 && person.branchId === branchIds[0]) ? addDays(t, 45) : null;
       const approvedOn = p ? addDays(p, 40) : null;
       const row = {
         talkedOn: talked,
         politicalReviewOn: t ? addDays(t, 30) : null,
-        concentratedTrainingOn: t ? addDays(t, 45) : null,
+        concentratedTrainingOn: trainedOn,
         preReviewedOn: p ? addDays(p, -15) : null,
         approvedOn,
         oathOn: approvedOn ? addDays(approvedOn, 10) : null,
@@ -206,8 +209,8 @@ export async function seedDevelopment(db: Database, { users, people, branchIds }
           appliedOn: applied,
           activistOn: dates.activistOn,
           targetOn: t,
-          concentratedTrainingDays: t ? 3 : null,
-          concentratedTrainingHours: t ? 24 : null,
+          concentratedTrainingDays: trainedOn ? 3 : null,
+          concentratedTrainingHours: trainedOn ? 24 : null,
           probationaryOn: p,
           fullMemberOn: dates.fullMemberOn,
           ...row,

@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/open';
+import { developmentRecords } from '@/db/schema/development';
+import { people as peopleTable } from '@/db/schema/people';
 import { trainees, trainingAttendance, trainingRounds, trainingSessions } from '@/db/schema/training';
 import type { SeedPerson } from './demo-org';
 
@@ -78,4 +80,50 @@ export async function seedTraining(db: Database, { users, people }: Ids) {
   await db.insert(trainees).values(
     leaders.map((p, i) => ({ roundId: online!.id, personId: p.id, branchId: p.branchId, enrolledOn: '2026-05-01', completed: true, completedOn: '2026-10-20', certificateNo: `WL2026-${String(i + 1).padStart(5, '0')}`, createdBy })),
   );
+}
+
+/**
+ * The 2026 concentrated training (集中培训) of development targets: three 8-hour days, attended in
+ * full and completed by the development targets of the demo secretary's branch who have no
+ * concentrated training on file yet, so the secretary can cite the record from their files.
+ * Runs after seedDevelopment (it picks the people from the development files).
+ */
+export async function seedConcentratedTraining(db: Database, { users, branchIds }: { users: Map<string, number>; branchIds: number[] }) {
+  const createdBy = users.get('admin');
+  const targets = await db
+    .select({ personId: developmentRecords.personId, branchId: peopleTable.branchId })
+    .from(developmentRecords)
+    .innerJoin(peopleTable, eq(peopleTable.id, developmentRecords.personId))
+    .where(and(eq(developmentRecords.branchId, branchIds[0]!), eq(developmentRecords.stage, 'development_target'), isNull(developmentRecords.concentratedTrainingOn)))
+    .orderBy(developmentRecords.personId);
+  if (targets.length === 0) return;
+  const [round] = await db
+    .insert(trainingRounds)
+    .values({
+      name: '2026年第一期发展对象集中培训班',
+      kind: 'concentrated',
+      audience: 'development_targets',
+      startsOn: '2026-03-16',
+      endsOn: '2026-03-18',
+      requiredHours: 24,
+      organizer: ORGANIZER,
+      place: '市委党校',
+      description: '发展对象入党前集中培训，学习党章、党的基本理论和党员的权利义务。',
+      createdBy,
+    })
+    .returning({ id: trainingRounds.id });
+  const topics = ['学习党章，做合格党员', '党的基本理论和基本路线', '党员的权利和义务、党的纪律'];
+  const sessions = await db
+    .insert(trainingSessions)
+    .values(topics.map((topic, i) => ({ roundId: round!.id, heldOn: `2026-03-${16 + i}`, hours: 8, topic, teacher: '市委党校教研室', createdBy })))
+    .returning({ id: trainingSessions.id });
+  const enrolled = await db
+    .insert(trainees)
+    .values(targets.map((p) => ({ roundId: round!.id, personId: p.personId, branchId: p.branchId, enrolledOn: '2026-03-02', createdBy })))
+    .returning({ id: trainees.id });
+  await db.insert(trainingAttendance).values(enrolled.flatMap((t) => sessions.map((s) => ({ sessionId: s.id, traineeId: t.id, createdBy }))));
+  await db
+    .update(trainees)
+    .set({ completed: true, completedOn: '2026-03-18', certificateNo: sql`'FZ2026-' || lpad(${trainees.id}::text, 5, '0')` })
+    .where(inArray(trainees.id, enrolled.map((t) => t.id)));
 }

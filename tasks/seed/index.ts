@@ -7,7 +7,7 @@ import { seedArticlesFor } from './demo-news';
 import { seedActivities } from './demo-activities';
 import { ROSTER_BRANCHES, seedBranchTree, seedDemoAccounts, seedPeople } from './demo-org';
 import { seedDevelopment, seedLectureCatalog } from './demo-records';
-import { seedTraining } from './demo-training';
+import { seedConcentratedTraining, seedTraining } from './demo-training';
 import { seedInspections } from './demo-inspections';
 import { seedReviews } from './demo-reviews';
 
@@ -42,6 +42,7 @@ export async function seedDatabase(db: Database, options: { demo: boolean }): Pr
     await seedLectureCatalog(tx, ids);
     await seedTraining(tx, ids);
     const notMembers = await seedDevelopment(tx, ids);
+    await seedConcentratedTraining(tx, ids);
     await seedActivities(tx, { ...ids, codes: branchIdsByCode, notMembers });
     await seedReviews(tx, ids);
     await seedInspections(tx, { users, codes: branchIdsByCode });

@@ -91,7 +91,8 @@ export async function stepForm(db: Database, step: StepKind, file: { person: { i
     const [a, b] = await fullMembersOf(db, file.person.branchId, [file.person.id]);
     Object.assign(values, { introducer1: a!.id, introducer2: b!.id });
   }
-  if (step === 'training') Object.assign(values, { trainingDays: 3, trainingHours: 24 });
+  // A training typed by hand (not linked to a training record) says where and when it was held.
+  if (step === 'training') Object.assign(values, { trainingDays: 3, trainingHours: 24, note: '区委党校举办，连续三天' });
   if (step === 'extend') values.extensionMonths = 6;
   if (step === 'assessment') values.result = 'qualified';
   if (step === 'drop' || step === 'cancel') values.note = '本人主动提出';

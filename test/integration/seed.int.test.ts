@@ -50,8 +50,16 @@ describe('seed', () => {
     expect(await countOf(schema.lecturers)).toBeGreaterThanOrEqual(10);
     expect(await countOf(schema.lectures)).toBeGreaterThanOrEqual(15);
     expect(await countOf(schema.trainees)).toBeGreaterThan(0);
-    // 2026 training is recorded by sessions and attendance; hours come from the attendance trigger.
-    expect(await countOf(schema.trainingSessions)).toBe(5);
+    // 2026 training is recorded by sessions and attendance; hours come from the attendance trigger:
+    // the rotation round's five days and the development targets' three-day concentrated training.
+    const sessions = await selectRows<{ kind: string; n: number }>(
+      db.db,
+      sql`select r.kind, count(*)::int as n from training_sessions s join training_rounds r on r.id = s.round_id group by r.kind order by r.kind`,
+    );
+    expect(sessions).toEqual([
+      { kind: 'concentrated', n: 3 },
+      { kind: 'rotation', n: 5 },
+    ]);
     const [hours] = await selectRows<{ completed: number; short: number }>(
       db.db,
       sql`select count(*) filter (where t.completed)::int as completed, count(*) filter (where not t.completed)::int as short

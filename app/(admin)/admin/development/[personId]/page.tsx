@@ -102,7 +102,16 @@ export default async function DevelopmentFilePage({ params, searchParams }: Prop
                 <dt>{label}</dt>
                 <dd>
                   {file.dates[key]}
-                  {key === 'concentratedTrainingOn' && (file.training.days || file.training.hours) ? `（${file.training.days ?? 0} 天、${file.training.hours ?? 0} 学时）` : ''}
+                  {key === 'concentratedTrainingOn' && file.linkedTraining ? (
+                    <>
+                      （<Link href={`/admin/training/rounds/${file.linkedTraining.roundId}`}>{file.linkedTraining.roundName}</Link>
+                      {`，${file.linkedTraining.completedOn} 结业，${file.linkedTraining.days} 天、${file.linkedTraining.hours} 学时，证书编号 ${file.linkedTraining.certificateNo ?? '无'}）`}
+                    </>
+                  ) : key === 'concentratedTrainingOn' && (file.training.days || file.training.hours) ? (
+                    `（${file.training.days ?? 0} 天、${file.training.hours ?? 0} 学时，未关联培训记录）`
+                  ) : (
+                    ''
+                  )}
                   {key === 'extendedOn' && file.extensionMonths ? `（延长 ${file.extensionMonths} 个月）` : ''}
                 </dd>
               </div>
@@ -186,7 +195,7 @@ export default async function DevelopmentFilePage({ params, searchParams }: Prop
           ))}
         </ul>
         {file.canWrite && allowed.length > 0 ? (
-          <StepForm personId={file.personId} version={file.version} allowed={allowed} introducerOptions={file.introducerOptions} today={today} />
+          <StepForm personId={file.personId} version={file.version} allowed={allowed} introducerOptions={file.introducerOptions} trainingOptions={file.trainingOptions} today={today} />
         ) : null}
       </section>
       {file.canCorrect ? (

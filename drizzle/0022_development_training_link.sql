@@ -1,0 +1,3 @@
+ALTER TABLE "development_records" ADD COLUMN "concentrated_trainee_id" integer;--> statement-breakpoint
+ALTER TABLE "development_records" ADD CONSTRAINT "development_records_concentrated_trainee_id_trainees_id_fk" FOREIGN KEY ("concentrated_trainee_id") REFERENCES "public"."trainees"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "development_records_trainee_idx" ON "development_records" USING btree ("concentrated_trainee_id");
