@@ -117,3 +117,41 @@ test('the yearly figures per unit drill down to the people and export', async ({
   await expect(admin.getByRole('status').filter({ hasText: /共 \d+ 人次/ })).toBeVisible();
   await scanBothWidths(admin);
 });
+
+// A 1×1 PNG: a scanned page as the browser would send it.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+test("a secretary cites the target's concentrated training record and files a scanned document", async ({ browser }) => {
+  const secretary = await pageAs(browser, 'secretary');
+  await secretary.goto('/admin/development?stage=development_target');
+  const board = secretary.getByRole('table', { name: /发展党员档案/ });
+  const files = await board.getByRole('row').getByRole('link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  // The seeded target who sat the 2026 concentrated class and has no training on file yet.
+  let found = false;
+  for (const path of files) {
+    await secretary.goto(path);
+    const step = secretary.getByLabel('步骤', { exact: true });
+    if ((await step.count()) === 0 || !(await step.locator('option', { hasText: '集中培训' }).count())) continue;
+    await step.selectOption({ label: '集中培训' });
+    const record = secretary.getByLabel('培训记录', { exact: true });
+    if (!(await record.locator('option', { hasText: '2026年第一期发展对象集中培训班' }).count())) continue;
+    found = true;
+    break;
+  }
+  expect(found, 'a development target with the seeded training record').toBe(true);
+  const record = secretary.getByLabel('培训记录', { exact: true });
+  await record.selectOption((await record.locator('option', { hasText: '2026年第一期发展对象集中培训班' }).getAttribute('value'))!);
+  await expect(secretary.getByLabel('培训天数')).toHaveCount(0);
+  await scanBothWidths(secretary);
+  await secretary.getByRole('button', { name: '记录该步骤' }).click();
+  await expect(secretary.getByRole('status').filter({ hasText: '步骤已记录。' })).toBeVisible();
+  await expect(secretary.getByRole('link', { name: '2026年第一期发展对象集中培训班' })).toBeVisible();
+
+  await secretary.getByLabel('材料类别').selectOption({ label: '思想汇报' });
+  await secretary.getByLabel('标题', { exact: true }).fill('2026年第三季度思想汇报');
+  await secretary.getByLabel('文件', { exact: true }).setInputFiles({ name: '思想汇报.png', mimeType: 'image/png', buffer: PNG });
+  await secretary.getByRole('button', { name: '上传材料' }).click();
+  const documents = secretary.getByRole('table', { name: /材料/ });
+  await expect(documents.getByRole('row').filter({ hasText: '2026年第三季度思想汇报' })).toHaveCount(1);
+  await scanBothWidths(secretary);
+});
