@@ -178,9 +178,16 @@ describe('cancelling, delivering and rating', () => {
     const figuresBefore = await lectureFigures(b.lectureId);
     const lecturerBefore = await lecturerFigures(b.lecturerId!);
 
+    const since = await lastAuditId(db.db);
     const delivered = await run(as.secretary, confirmDeliveryAction, await deliveryForm(db.db, b, 'U01-B1'));
     expect(delivered).toMatchObject({ ok: true, redirect: `/admin/bookings/${b.id}?delivered=1` });
     const row = await bookingRow(db.db, b.id);
+    // The record's own trail starts with its submission, in the same transaction as the delivery.
+    expect((await auditRowsAfter(db.db, since)).map((r) => [r.action, r.entityType, r.entityId, r.actorId])).toEqual([
+      ['record.submit', 'activity_record', String(row.recordId), as.secretary.id],
+      ['booking.deliver', 'lecture_booking', String(b.id), as.secretary.id],
+    ]);
+    expect((await auditRowsAfter(db.db, since))[0]!.after).toMatchObject({ kind: 'party_lecture', heldOn, status: 'submitted', revision: 1, bookingId: b.id });
     expect(row).toMatchObject({ status: 'delivered', deliveredOn: heldOn });
     expect(row.attendance).toBeGreaterThan(2);
     const records = await db.db.select().from(activityRecords).where(and(eq(activityRecords.branchId, branchId), eq(activityRecords.speakerLecturerId, row.lecturerId!)));
