@@ -15,6 +15,7 @@ import { beijingDay, beijingTime } from './slots';
  * In the same transaction this writes the branch's submitted 党课 in the record book (held on
  * the lecture's day, the lecturer as speaker), so compliance counts it once, by that day, from
  * the record alone; the booking keeps the record's id (unique) and is delivered exactly once.
+ * Two audit rows: the record's `record.submit`, then the booking's `booking.deliver`.
  */
 export async function confirmDelivery(ctx: ActionContext, input: z.infer<typeof confirmDeliverySchema>) {
   const before = await loadBooking(ctx, input.id);
@@ -27,29 +28,33 @@ export async function confirmDelivery(ctx: ActionContext, input: z.infer<typeof 
   if (heldOn > today) throw new AppError('conflict', `授课日期（${heldOn}）还没到，授课后才能确认完成并登记出勤。`);
   const [lecture] = await ctx.tx.select({ title: lectures.title }).from(lectures).where(eq(lectures.id, before.lectureId));
 
-  const record = await submitBookedLecture(ctx, {
-    id: null,
-    version: null,
-    branchId: before.branchId,
-    kind: 'party_lecture',
-    heldOn,
-    startTime: beijingTime(before.scheduledStartsAt),
-    endTime: beijingTime(before.scheduledEndsAt),
-    place: before.place ?? '送课现场',
-    topic: lecture!.title,
-    firstAgendaStudied: false,
-    firstAgendaTopic: null,
-    hostPersonId: input.hostPersonId,
-    recorderPersonId: input.recorderPersonId,
-    speakerPersonId: null,
-    speakerLecturerId: before.lecturerId,
-    minutes: JSON.stringify({ type: 'doc', content: input.summary.split('\n').filter((line) => line.trim()).map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line.trim() }] })) }),
-    attendees: input.attendees,
-    photoMediaIds: [],
-    removeAttachmentIds: [],
-    newAttachments: [],
-    reason: null,
-  });
+  const record = await submitBookedLecture(
+    ctx,
+    {
+      id: null,
+      version: null,
+      branchId: before.branchId,
+      kind: 'party_lecture',
+      heldOn,
+      startTime: beijingTime(before.scheduledStartsAt),
+      endTime: beijingTime(before.scheduledEndsAt),
+      place: before.place ?? '送课现场',
+      topic: lecture!.title,
+      firstAgendaStudied: false,
+      firstAgendaTopic: null,
+      hostPersonId: input.hostPersonId,
+      recorderPersonId: input.recorderPersonId,
+      speakerPersonId: null,
+      speakerLecturerId: before.lecturerId,
+      minutes: JSON.stringify({ type: 'doc', content: input.summary.split('\n').filter((line) => line.trim()).map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line.trim() }] })) }),
+      attendees: input.attendees,
+      photoMediaIds: [],
+      removeAttachmentIds: [],
+      newAttachments: [],
+      reason: null,
+    },
+    before.id,
+  );
   const present = input.attendees.filter((a) => a.attendance === 'present').length;
   const [after] = await ctx.tx
     .update(lectureBookings)

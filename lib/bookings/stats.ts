@@ -11,7 +11,11 @@ import { type Actor, authorize } from '@/lib/auth/permissions';
 // cancelled, declined and the average rating, one grouped query; the same cells for the page,
 // the CSV and the XLSX export.
 
-export type SeasonUnitStats = { unitName: string; booked: number; delivered: number; cancelled: number; declined: number; ratings: number; averageRating: number | null };
+/** `ratingSum` is the sum of the ratings: the total's average comes from it, not from the rounded averages. */
+export type SeasonUnitStats = { unitName: string; booked: number; delivered: number; cancelled: number; declined: number; ratings: number; ratingSum: number; averageRating: number | null };
+
+/** An average to one decimal, as the page and the exports show it; null without ratings. */
+const averageOf = (sum: number, count: number) => (count ? Math.round((sum / count) * 10) / 10 : null);
 
 export async function seasonStats(actor: Actor, seasonId: number): Promise<SeasonUnitStats[]> {
   authorize(actor, 'lectures.manage');
@@ -24,22 +28,22 @@ export async function seasonStats(actor: Actor, seasonId: number): Promise<Seaso
       cancelled: sql<number>`count(*) filter (where ${lectureBookings.status} = 'cancelled')::int`,
       declined: sql<number>`count(*) filter (where ${lectureBookings.status} = 'declined')::int`,
       ratings: sql<number>`count(${lectureBookings.rating})::int`,
-      average: sql<string | null>`avg(${lectureBookings.rating})`,
+      ratingSum: sql<number>`coalesce(sum(${lectureBookings.rating}), 0)::int`,
     })
     .from(lectureBookings)
     .innerJoin(branches, eq(branches.id, lectureBookings.branchId))
     .where(eq(lectureBookings.seasonId, seasonId))
     .groupBy(branches.unitName)
     .orderBy(asc(branches.unitName));
-  return rows.map(({ average, ...r }) => ({ ...r, averageRating: average === null ? null : Math.round(Number(average) * 10) / 10 }));
+  return rows.map((r) => ({ ...r, averageRating: averageOf(r.ratingSum, r.ratings) }));
 }
 
-/** The season's totals over every unit. */
+/** The season's totals over every unit; the average over all the season's ratings. */
 export function statsTotal(rows: SeasonUnitStats[]): SeasonUnitStats {
-  const sum = (k: 'booked' | 'delivered' | 'cancelled' | 'declined' | 'ratings') => rows.reduce((n, r) => n + r[k], 0);
+  const sum = (k: 'booked' | 'delivered' | 'cancelled' | 'declined' | 'ratings' | 'ratingSum') => rows.reduce((n, r) => n + r[k], 0);
   const ratings = sum('ratings');
-  const weighted = rows.reduce((n, r) => n + (r.averageRating ?? 0) * r.ratings, 0);
-  return { unitName: '合计', booked: sum('booked'), delivered: sum('delivered'), cancelled: sum('cancelled'), declined: sum('declined'), ratings, averageRating: ratings ? Math.round((weighted / ratings) * 10) / 10 : null };
+  const ratingSum = sum('ratingSum');
+  return { unitName: '合计', booked: sum('booked'), delivered: sum('delivered'), cancelled: sum('cancelled'), declined: sum('declined'), ratings, ratingSum, averageRating: averageOf(ratingSum, ratings) };
 }
 
 export const STATS_HEADER = ['单位', '预约', '已授课', '已取消', '未能安排', '评价数', '平均评分'];

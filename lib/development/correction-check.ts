@@ -1,4 +1,4 @@
-import { checkStep, type DevelopmentFile, type Refusal } from './engine';
+import { checkStep, type DevelopmentFile, extendedProbationEnd, type Refusal } from './engine';
 import type { DevelopmentRuleSet } from './rules';
 import { dateColumnOf, type RecordStage, type StepKind, stepLabel } from './steps';
 
@@ -44,10 +44,30 @@ function judge(file: DevelopmentFile, list: readonly WrittenStep[], from: number
 }
 
 /**
+ * The file's extended end of probation after its admission day (`to_probationary`) moves to
+ * `probationaryOn`: the extension's months counted again from the new regular end. Null when
+ * nothing changes (no extension, or no rule set for that day).
+ */
+export function correctedExtensionEnd(file: Pick<DevelopmentFile, 'probationExtendedUntil'>, extensionMonths: number | null, probationaryOn: string, sets: readonly DevelopmentRuleSet[]): string | null {
+  if (!file.probationExtendedUntil || extensionMonths === null) return null;
+  const end = extendedProbationEnd(probationaryOn, extensionMonths, sets);
+  return end === file.probationExtendedUntil ? null : end;
+}
+
+/**
  * `written`: the file's steps in order (effective date, then id). Returns null when the step
  * `transitionId` may be dated `correctedOn`, else the refusal with the rule quoted.
+ * `extensionMonths`: the file's extension, whose end follows a corrected admission day.
  */
-export function checkCorrection(file: DevelopmentFile, written: readonly WrittenStep[], transitionId: number, correctedOn: string, sets: readonly DevelopmentRuleSet[], today: string): Refusal | null {
+export function checkCorrection(
+  file: DevelopmentFile,
+  written: readonly WrittenStep[],
+  transitionId: number,
+  correctedOn: string,
+  sets: readonly DevelopmentRuleSet[],
+  today: string,
+  extensionMonths: number | null = null,
+): Refusal | null {
   const index = written.findIndex((s) => s.id === transitionId);
   const target = written[index];
   if (!target) return { ok: false, field: 'transitionId', message: '请选择该档案中的步骤。' };
@@ -63,8 +83,10 @@ export function checkCorrection(file: DevelopmentFile, written: readonly Written
     return { ok: false, field: 'correctedOn', message: `补正后的日期不能晚于后一步骤「${stepLabel(next.step, next.toStage)}」的日期（${next.on}），各步骤的先后顺序不能改变。` };
   }
   const corrected = written.map((s) => (s.id === transitionId ? { ...s, on: correctedOn } : s));
+  // A moved admission day moves the extended end of probation: the later steps are judged against the new one.
+  const extendedUntil = target.step === 'to_probationary' ? correctedExtensionEnd(file, extensionMonths, correctedOn, sets) : null;
   const was = judge(file, written, index, sets, today);
-  const now = judge(file, corrected, index, sets, today);
+  const now = judge(extendedUntil ? { ...file, probationExtendedUntil: extendedUntil } : file, corrected, index, sets, today);
   for (const s of corrected.slice(index)) {
     const message = now.get(s.id);
     if (message && !was.get(s.id)) {

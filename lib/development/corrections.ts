@@ -5,15 +5,15 @@ import { people } from '@/db/schema/people';
 import type { ActionContext } from '@/lib/actions/define-action';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { AppError } from '@/lib/errors';
-import { checkCorrection, type WrittenStep } from './correction-check';
+import { checkCorrection, correctedExtensionEnd, type WrittenStep } from './correction-check';
 import { effectiveOn } from './effective';
 import { fileOf, loadDevelopmentRuleSets } from './queries';
 import type { CorrectStepInput } from './schemas';
 import { dateColumnOf, steps } from './steps';
 
 // Correcting a written step's date (补正). The step row stays as written (append-only); a
-// correction row supersedes its date, the file's date column follows, and so do the engine, the
-// board and the figures. Judged by correction-check.ts; one audit row with the reason.
+// correction row supersedes its date, the file's date column follows (with an extended end of
+// probation, counted from the admission day), and so do the engine, the board and the figures. Judged by correction-check.ts; one audit row with the reason.
 
 export async function correctDevelopmentStep(ctx: ActionContext, input: CorrectStepInput) {
   const [record] = await ctx.tx.select().from(developmentRecords).where(eq(developmentRecords.personId, input.personId)).for('update');
@@ -32,15 +32,17 @@ export async function correctDevelopmentStep(ctx: ActionContext, input: CorrectS
   ]);
   const list: WrittenStep[] = written.map((w) => ({ ...w, on: String(w.on).slice(0, 10) }));
   const target = list.find((w) => w.id === input.transitionId);
-  const refusal = checkCorrection(fileOf(record, assessments, list.at(-1)?.on ?? null), list, input.transitionId, input.correctedOn, sets, todayInBeijing());
+  const refusal = checkCorrection(fileOf(record, assessments, list.at(-1)?.on ?? null), list, input.transitionId, input.correctedOn, sets, todayInBeijing(), record.extensionMonths);
   if (refusal) throw new AppError('invalid', refusal.message, refusal.field);
   const step = target!.step as keyof typeof dateColumnOf;
   const column = dateColumnOf[step]!;
+  // An extension's end is counted from the admission day: it moves with it (the extension's own date does not move it).
+  const extendedUntil = step === 'to_probationary' ? correctedExtensionEnd(record, record.extensionMonths, input.correctedOn, sets) : null;
 
   await ctx.tx.insert(developmentCorrections).values({ transitionId: target!.id, recordId: record.id, previousOn: target!.on, correctedOn: input.correctedOn, reason: input.reason, createdBy: ctx.user.id });
   await ctx.tx
     .update(developmentRecords)
-    .set({ [column]: input.correctedOn, version: sql`${developmentRecords.version} + 1` })
+    .set({ [column]: input.correctedOn, ...(extendedUntil ? { probationExtendedUntil: extendedUntil } : {}), version: sql`${developmentRecords.version} + 1` })
     .where(eq(developmentRecords.id, record.id));
   // The roster follows: the day the current stage began, and the day of joining the party.
   const beganStage = step !== 'apply' && steps[step].to !== null && target!.toStage === record.stage;
@@ -54,8 +56,8 @@ export async function correctDevelopmentStep(ctx: ActionContext, input: CorrectS
     action: 'development.correct',
     entityType: 'development_record',
     entityId: record.id,
-    before: { transitionId: target!.id, step, decidedOn: target!.on },
-    after: { personId: record.personId, transitionId: target!.id, step, decidedOn: input.correctedOn, reason: input.reason },
+    before: { transitionId: target!.id, step, decidedOn: target!.on, ...(extendedUntil ? { probationExtendedUntil: record.probationExtendedUntil } : {}) },
+    after: { personId: record.personId, transitionId: target!.id, step, decidedOn: input.correctedOn, ...(extendedUntil ? { probationExtendedUntil: extendedUntil } : {}), reason: input.reason },
   });
   return { personId: record.personId };
 }

@@ -56,11 +56,21 @@ const quote = (set: DevelopmentRuleSet, text: string) => `按《${set.name}》�
 const refuse = (field: string, message: string): Refusal => ({ ok: false, field, message });
 
 /** When probation ends: twelve months (per the rule set of the admission day) or the extension's end. */
-export function probationEnd(file: DevelopmentFile, sets: readonly DevelopmentRuleSet[]): string | null {
+export function probationEnd(file: Pick<DevelopmentFile, 'probationaryOn' | 'probationExtendedUntil'>, sets: readonly DevelopmentRuleSet[]): string | null {
   if (!file.probationaryOn) return null;
   if (file.probationExtendedUntil) return file.probationExtendedUntil;
   const set = pickRuleSet(sets, file.probationaryOn);
   return set ? addMonths(file.probationaryOn, set.rules.probationMonths) : null;
+}
+
+/**
+ * The end of a probation extended by `months` (one extension at most): counted from the regular
+ * end for that admission day, as the extension step computed it. Recomputed when the admission
+ * day is corrected.
+ */
+export function extendedProbationEnd(probationaryOn: string, months: number, sets: readonly DevelopmentRuleSet[]): string | null {
+  const end = probationEnd({ probationaryOn, probationExtendedUntil: null }, sets);
+  return end ? addMonths(end, months) : null;
 }
 
 /** The part of a step's check that needs no form input: may `step` be taken on `on` at all? */

@@ -120,9 +120,12 @@ export const newDevelopmentRuleSetSchema = z
 
 export type NewDevelopmentRuleSet = z.infer<typeof newDevelopmentRuleSetSchema>;
 
+/** A branch id from the query string; one past the integer column is, like any malformed one, no filter. */
+const branchFilter = z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined);
+
 /** The board's query string; anything malformed is simply not a filter. */
 export const boardFilterSchema = z.object({
-  branchId: z.coerce.number().int().positive().optional().catch(undefined),
+  branchId: branchFilter,
   stage: z.enum(['applicant', 'activist', 'development_target', 'probationary', 'full_member']).optional().catch(undefined),
   overdue: z
     .string()
@@ -180,7 +183,7 @@ export type DevelopmentBatchInput = z.infer<typeof developmentBatchSchema>;
 
 /** The batch page's query string (who to list); anything malformed is simply not a filter. */
 export const batchFilterSchema = z.object({
-  branchId: z.coerce.number().int().positive().optional().catch(undefined),
+  branchId: branchFilter,
   stage: z.enum(['applicant', 'activist', 'development_target', 'probationary', 'full_member']).optional().catch(undefined),
 });
 

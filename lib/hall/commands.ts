@@ -113,21 +113,30 @@ export async function setHallRegistrations(ctx: ActionContext, input: z.infer<ty
   return { theme: session.theme, added: added.length, removed: removed.length };
 }
 
-/** After the session: who of the registered came. Every registration is marked, present or absent. */
+/**
+ * After the session: who of the registered came, among the registrations the form listed. Each
+ * of those is marked present or absent; registrations the form did not list stay as they were.
+ * The audit row names the people whose mark changed.
+ */
 export async function confirmHallAttendance(ctx: ActionContext, input: z.infer<typeof confirmHallAttendanceSchema>, now = new Date()) {
   const session = await loadSession(ctx, input.sessionId);
   if (session.version !== input.version) throw new AppError('conflict', '该场次已被他人修改，请刷新页面后再确认。');
   if (session.startsAt > now) throw new AppError('conflict', '场次尚未开始，请在活动结束后确认出席。');
-  const rows = await ctx.tx.select({ id: hallRegistrations.id }).from(hallRegistrations).where(eq(hallRegistrations.sessionId, session.id));
-  const ids = new Set(rows.map((r) => r.id));
-  if (input.attendedIds.some((id) => !ids.has(id))) throw new AppError('conflict', '报名名单已变化，请刷新页面后重新确认。');
+  // The marks as they stand, read under the session's lock: what this confirmation changes.
+  const rows = await ctx.tx
+    .select({ id: hallRegistrations.id, personId: hallRegistrations.personId, attended: hallRegistrations.attended })
+    .from(hallRegistrations)
+    .where(and(eq(hallRegistrations.sessionId, session.id), inArray(hallRegistrations.id, input.shownIds)));
+  if (rows.length !== input.shownIds.length) throw new AppError('conflict', '报名名单已变化，请刷新页面后重新确认。');
   const present = new Set(input.attendedIds);
-  const attended = rows.filter((r) => present.has(r.id)).map((r) => r.id);
-  const absent = rows.filter((r) => !present.has(r.id)).map((r) => r.id);
-  if (attended.length) await ctx.tx.update(hallRegistrations).set({ attended: true }).where(inArray(hallRegistrations.id, attended));
-  if (absent.length) await ctx.tx.update(hallRegistrations).set({ attended: false }).where(inArray(hallRegistrations.id, absent));
+  const attended = rows.filter((r) => present.has(r.id));
+  const absent = rows.filter((r) => !present.has(r.id));
+  if (attended.length) await ctx.tx.update(hallRegistrations).set({ attended: true }).where(inArray(hallRegistrations.id, attended.map((r) => r.id)));
+  if (absent.length) await ctx.tx.update(hallRegistrations).set({ attended: false }).where(inArray(hallRegistrations.id, absent.map((r) => r.id)));
   // The version moves so a second admin confirming from an older page is told to reload.
   await ctx.tx.update(hallSessions).set({ version: sql`${hallSessions.version} + 1` }).where(eq(hallSessions.id, session.id));
-  await ctx.audit({ action: 'hall.attendance', entityType: 'hall_session', entityId: session.id, after: { attended: attended.length, absent: absent.length } });
+  const markedPresent = attended.filter((r) => r.attended !== true).map((r) => r.personId);
+  const markedAbsent = absent.filter((r) => r.attended !== false).map((r) => r.personId);
+  await ctx.audit({ action: 'hall.attendance', entityType: 'hall_session', entityId: session.id, after: { attended: attended.length, absent: absent.length, markedPresent, markedAbsent } });
   return { theme: session.theme, attended: attended.length, absent: absent.length };
 }

@@ -10,13 +10,14 @@ import { inBranchIds } from '@/lib/branches/visible';
 import { cursorFields, keyset, type KeysetPage, keysetPage, timestampKey } from '@/lib/pagination/keyset';
 import { nodeMembers } from '@/lib/records/roster';
 import { scopeIds } from '@/lib/records/scope';
+import { REGISTRATION_LIST_CAP } from './schemas';
 
 // Admin reads of the 大讲堂: the sessions with how many registered, one session with its
 // registrations (a secretary sees only their own subtree's), a node's members to register.
 
 export const HALL_PAGE_SIZE = 20;
-/** More registrations than this are not listed on one page (a hall seats a few hundred). */
-export const REGISTRATION_LIST_CAP = 1000;
+/** The registrations listed on one page, which the attendance form also confirms at most. */
+export { REGISTRATION_LIST_CAP };
 
 export type HallAdminItem = {
   id: number;

@@ -9,6 +9,8 @@ export const THEME_MAX = 80;
 export const SPEAKER_MAX = 40;
 export const PLACE_MAX = 80;
 export const CAPACITY_MAX = 5000;
+/** More registrations than this are not listed on one page (a hall seats a few hundred), nor confirmed in one form. */
+export const REGISTRATION_LIST_CAP = 1000;
 
 const id = rowRef('缺少编号，请刷新页面后重试。');
 const version = rowRef('缺少版本号，请刷新页面后重试。');
@@ -80,12 +82,28 @@ export const setHallRegistrationsSchema = z.looseObject({ sessionId: id, nodeId:
   personIds: checkedIds(values, 'person_'),
 }));
 
-/** Who of the registered came: every registration of the session, checked or not. */
-export const confirmHallAttendanceSchema = z.looseObject({ sessionId: id, version }).transform(({ sessionId, version: v, ...values }) => ({
-  sessionId,
-  version: v,
-  attendedIds: checkedIds(values, 'attended_'),
-}));
+const SHOWN_ERROR = '出席名单无效，请刷新页面后重新确认。';
+
+/**
+ * Who of the registered came, among the registrations the form listed (`shown`, their ids
+ * comma-separated): the checked are present, the shown but unchecked absent. Registrations the
+ * form did not list (beyond REGISTRATION_LIST_CAP) are left as they are.
+ */
+export const confirmHallAttendanceSchema = z
+  .looseObject({ sessionId: id, version, shown: z.string({ error: SHOWN_ERROR }) })
+  .transform(({ sessionId, version: v, shown, ...values }, ctx) => {
+    const parts = shown
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const shownIds = [...new Set(parts.filter((p) => /^[1-9]\d{0,8}$/.test(p)).map(Number))];
+    const attendedIds = checkedIds(values, 'attended_');
+    const listed = new Set(shownIds);
+    if (shownIds.length === 0 || shownIds.length !== parts.length) ctx.addIssue({ code: 'custom', path: ['shown'], message: SHOWN_ERROR });
+    else if (shownIds.length > REGISTRATION_LIST_CAP || attendedIds.length > REGISTRATION_LIST_CAP) ctx.addIssue({ code: 'custom', path: ['shown'], message: `一次最多确认 ${REGISTRATION_LIST_CAP} 人。` });
+    else if (attendedIds.some((rid) => !listed.has(rid))) ctx.addIssue({ code: 'custom', path: ['shown'], message: SHOWN_ERROR });
+    return { sessionId, version: v, shownIds, attendedIds };
+  });
 
 /** The Beijing wall-clock date and time of an instant, as the form shows them. */
 export function beijingWallClock(at: Date): { day: string; time: string } {

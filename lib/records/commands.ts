@@ -93,10 +93,12 @@ export async function submitRecord(ctx: ActionContext, input: RecordInput): Prom
 
 /**
  * A new submitted 党课 for a delivered booking (四季送课), its lecturer as the speaker: the same
- * checks, version row and lock as a record submitted from the form. The booking's audit row names it.
+ * checks, version row, lock and `record.submit` audit row (naming the booking) as a record
+ * submitted from the form, so the record's own trail starts there. The booking's audit row names it too.
  */
-export async function submitBookedLecture(ctx: ActionContext, input: RecordInput & { id: null; speakerLecturerId: number }): Promise<RecordRow> {
+export async function submitBookedLecture(ctx: ActionContext, input: RecordInput & { id: null; speakerLecturerId: number }, bookingId: number): Promise<RecordRow> {
   const { after } = await writeSubmitted(ctx, input, undefined, input.speakerLecturerId);
+  await ctx.audit({ action: 'record.submit', entityType: 'activity_record', entityId: after.id, after: { ...auditable(after), submittedOn: after.submittedOn, bookingId } });
   return after;
 }
 

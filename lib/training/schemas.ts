@@ -134,7 +134,14 @@ export const importPreviewSchema = z.object({
 export type ImportPreviewInput = z.infer<typeof importPreviewSchema>;
 
 /** One row of a sheet as read: its line in the file and the cells the match uses. */
-export const sheetRowSchema = z.object({ line: z.number().int().positive(), name: z.string().max(50), unit: z.string().max(100), personId: z.number().int().positive().nullable() });
+const SHEET_DAMAGED = '导入内容已损坏，请重新上传签到表。';
+export const sheetRowSchema = z.object({
+  line: z.number().int().positive(),
+  name: z.string().max(50),
+  unit: z.string().max(100),
+  // Looked up in people.id: past the integer column it would be a database error, a 500.
+  personId: z.number({ error: SHEET_DAMAGED }).int(SHEET_DAMAGED).positive(SHEET_DAMAGED).max(2_147_483_647, SHEET_DAMAGED).nullable(),
+});
 export type SheetRow = z.infer<typeof sheetRowSchema>;
 
 /** The confirmation: the rows the preview showed (matched again on the server, never trusted). */

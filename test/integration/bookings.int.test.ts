@@ -3,10 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectRows } from '@/db/rows';
 import { activityRecords } from '@/db/schema/activities';
-import { lectureSeasons } from '@/db/schema/lectures';
+import { branches } from '@/db/schema/branches';
+import { lectureBookings, lectureSeasons } from '@/db/schema/lectures';
 import { cancelBookingAction, confirmDeliveryAction, createSeasonAction, declineBookingAction, rateBookingAction, requestBookingAction, scheduleBookingAction } from '@/lib/bookings/actions';
 import { findBooking, listBookings } from '@/lib/bookings/queries';
-import { seasonStats, seasonStatsCsv } from '@/lib/bookings/stats';
+import { seasonStats, seasonStatsCsv, statsTotal } from '@/lib/bookings/stats';
 import { addDays, todayInBeijing } from '@/lib/calendar/days';
 import { complianceReport } from '@/lib/compliance/queries';
 import { lecturerFigures } from '@/lib/lectures/lecturer-figures';
@@ -178,9 +179,16 @@ describe('cancelling, delivering and rating', () => {
     const figuresBefore = await lectureFigures(b.lectureId);
     const lecturerBefore = await lecturerFigures(b.lecturerId!);
 
+    const since = await lastAuditId(db.db);
     const delivered = await run(as.secretary, confirmDeliveryAction, await deliveryForm(db.db, b, 'U01-B1'));
     expect(delivered).toMatchObject({ ok: true, redirect: `/admin/bookings/${b.id}?delivered=1` });
     const row = await bookingRow(db.db, b.id);
+    // The record's own trail starts with its submission, in the same transaction as the delivery.
+    expect((await auditRowsAfter(db.db, since)).map((r) => [r.action, r.entityType, r.entityId, r.actorId])).toEqual([
+      ['record.submit', 'activity_record', String(row.recordId), as.secretary.id],
+      ['booking.deliver', 'lecture_booking', String(b.id), as.secretary.id],
+    ]);
+    expect((await auditRowsAfter(db.db, since))[0]!.after).toMatchObject({ kind: 'party_lecture', heldOn, status: 'submitted', revision: 1, bookingId: b.id });
     expect(row).toMatchObject({ status: 'delivered', deliveredOn: heldOn });
     expect(row.attendance).toBeGreaterThan(2);
     const records = await db.db.select().from(activityRecords).where(and(eq(activityRecords.branchId, branchId), eq(activityRecords.speakerLecturerId, row.lecturerId!)));
@@ -250,5 +258,25 @@ describe('seasons and their figures', () => {
     expect(csv.split('\r\n')[0]).toContain('单位,预约,已授课,已取消,未能安排,评价数,平均评分');
     expect(csv).toContain('合计');
     await expect(seasonStats(as.secretary, season.id)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('averages the 合计 over every rating of the season, not over the units\' rounded averages', async () => {
+    // One unit rated once (4), another three times (4, 4, 5 → 4.3 shown): the season's 17 / 4 = 4.25 → 4.3,
+    // where the rounded averages weighted by their counts would give (4 + 3 × 4.3) / 4 = 4.225 → 4.2.
+    const season = await openSeason(db.db, '合计评分测试季度');
+    const [lecture] = await offeredLectures(db.db, season.id);
+    const [one, other] = await Promise.all(['U01-B1', 'U02-B1'].map(async (code) => (await db.db.select().from(branches).where(eq(branches.id, await branchIdOf(db.db, code))))[0]!));
+    expect(one!.unitName).not.toBe(other!.unitName);
+    const delivered = (branchId: number, rating: number) => ({ branchId, lectureId: lecture!.id, seasonId: season.id, requestedOn: today, status: 'delivered' as const, deliveredOn: today, attendance: 20, rating });
+    await db.db.insert(lectureBookings).values([delivered(one!.id, 4), delivered(other!.id, 4), delivered(other!.id, 4), delivered(other!.id, 5)]);
+    const stats = await seasonStats(as.admin, season.id);
+    expect(new Map(stats.map((s) => [s.unitName, [s.ratings, s.averageRating]]))).toEqual(
+      new Map([
+        [one!.unitName, [1, 4]],
+        [other!.unitName, [3, 4.3]],
+      ]),
+    );
+    expect(statsTotal(stats)).toMatchObject({ unitName: '合计', delivered: 4, ratings: 4, averageRating: 4.3 });
+    expect(seasonStatsCsv(stats).trim().split('\r\n').at(-1)).toBe('合计,4,4,0,0,4,4.3');
   });
 });

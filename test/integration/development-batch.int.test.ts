@@ -7,6 +7,8 @@ import { roles, type Role } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { runDevelopmentBatchAction } from '@/lib/development/actions';
 import { getDevelopmentBatch, listBatchCandidates } from '@/lib/development/batch-queries';
+import { listDevelopmentBoard } from '@/lib/development/queries';
+import { batchFilterSchema, boardFilterSchema } from '@/lib/development/schemas';
 import { auditRowsAfter, branchIdOf, demoUsername, lastAuditId, signedIn, submit } from './auth-fixtures';
 import { batchForm, candidateIn, inDays, readyFor, SECRETARY_BRANCH } from './development-fixtures';
 import { session } from './setup/request-mocks';
@@ -120,5 +122,16 @@ describe('a batch step', () => {
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((c) => c.stage === 'probationary')).toBe(true);
     expect(list.items.length).toBeLessThanOrEqual(list.limit);
+  });
+
+  it('reads a branch id past the integer column in the query string as no filter, on the batch page and the board', async () => {
+    const tooBig = { branchId: '3000000000', stage: 'probationary' };
+    const batch = batchFilterSchema.parse(tooBig);
+    expect(batch).toEqual({ branchId: undefined, stage: 'probationary' });
+    expect((await listBatchCandidates(as.admin, batch)).total).toBe((await listBatchCandidates(as.admin, { stage: 'probationary' })).total);
+    const board = boardFilterSchema.parse(tooBig);
+    expect(board).toMatchObject({ branchId: undefined, stage: 'probationary' });
+    await expect(listDevelopmentBoard(as.admin, board)).resolves.toBeDefined();
+    expect(batchFilterSchema.parse({ branchId: '2147483647' }).branchId).toBe(2_147_483_647);
   });
 });

@@ -107,6 +107,62 @@ describe('correcting a written step (补正)', () => {
     expect((await db.db.select().from(people).where(eq(people.id, file.person.id)))[0]!.joinedPartyOn).toBe('2026-01-02');
   });
 
+  it('judges a second correction of a step against its corrected date, not the written one', async () => {
+    const file = await activistThenTarget();
+    const activist = await stepOf(file.record.id, 'to_activist');
+    expect(await submit(correctDevelopmentStepAction, correctionForm(file, activist.id, inDays(-500)))).toMatchObject({ kind: 'redirect' });
+    const record = await recordOf(file.record.id);
+    const again = await submit(correctDevelopmentStepAction, correctionForm({ ...file, record }, activist.id, inDays(-500)));
+    expect(again).toMatchObject({ kind: 'state', state: { status: 400, fieldErrors: { correctedOn: [`该步骤的日期已是 ${inDays(-500)}。`] } } });
+  });
+
+  it('moves an extended end of probation with a corrected admission day, and judges the later steps by it', async () => {
+    session.user = as.admin;
+    const file = await candidateIn(db.db, home, {
+      stage: 'probationary',
+      appliedOn: '2022-01-10',
+      talkedOn: '2022-01-20',
+      activistOn: '2022-03-01',
+      targetOn: '2023-05-01',
+      politicalReviewOn: '2023-06-01',
+      concentratedTrainingOn: '2023-07-01',
+      concentratedTrainingDays: 3,
+      preReviewedOn: '2024-04-01',
+      probationaryOn: '2024-07-01',
+      approvedOn: '2024-08-01',
+      oathOn: '2024-08-15',
+    });
+    const transition = (fromStage: 'development_target' | 'probationary', step: 'to_probationary' | 'approval' | 'oath', decidedOn: string) => ({
+      recordId: file.record.id,
+      fromStage,
+      toStage: 'probationary' as const,
+      step,
+      decidedOn,
+      decidingBody: 'general_meeting' as const,
+    });
+    const [admitted] = await db.db
+      .insert(developmentTransitions)
+      .values([transition('development_target', 'to_probationary', '2024-07-01'), transition('probationary', 'approval', '2024-08-01'), transition('probationary', 'oath', '2024-08-15')])
+      .returning();
+    expect(await submit(recordDevelopmentStepAction, await stepForm(db.db, 'extend', file, { decidedOn: '2025-06-20', extensionMonths: '6' }))).toMatchObject({ kind: 'redirect' });
+    let record = await recordOf(file.record.id);
+    expect(record.probationExtendedUntil).toBe('2026-01-01');
+
+    const lastAudit = await lastAuditId(db.db);
+    expect(await submit(correctDevelopmentStepAction, correctionForm({ ...file, record }, admitted!.id, '2024-05-01', '支部大会实际于 5 月 1 日召开'))).toMatchObject({ kind: 'redirect' });
+    record = await recordOf(file.record.id);
+    expect(record).toMatchObject({ probationaryOn: '2024-05-01', extendedOn: '2025-06-20', extensionMonths: 6, probationExtendedUntil: '2025-11-01' });
+    const [audit] = await auditRowsAfter(db.db, lastAudit);
+    expect(audit).toMatchObject({ action: 'development.correct', before: { probationExtendedUntil: '2026-01-01' }, after: { decidedOn: '2024-05-01', probationExtendedUntil: '2025-11-01' } });
+
+    // Converted after the new end: moving the admission day back would put the conversion inside the extended probation.
+    expect(await submit(recordDevelopmentStepAction, await stepForm(db.db, 'to_full_member', { ...file, record }, { decidedOn: '2025-11-05' }))).toMatchObject({ kind: 'redirect' });
+    record = await recordOf(file.record.id);
+    const refused = await submit(correctDevelopmentStepAction, correctionForm({ ...file, record }, admitted!.id, '2024-07-01'));
+    expect(refused).toMatchObject({ kind: 'state', state: { status: 400, fieldErrors: { correctedOn: [expect.stringMatching(/^后续步骤「支部大会讨论转为正式党员」（2025-11-05）将不符合规定：.*延长后的预备期期满后方可讨论转正（2026-01-01 期满/)] } } });
+    expect(await recordOf(file.record.id)).toEqual(record);
+  });
+
   for (const role of roles.filter((r) => r !== 'admin')) {
     it(`as ${role}: 403, nothing written, no audit row`, async () => {
       const file = await candidateIn(db.db, home, readyFor('talk'));

@@ -43,7 +43,9 @@ export async function registrationForm(db: Database, sessionId: number, code: st
   return form({ sessionId, nodeId: await branchIdOf(db, code), ...Object.fromEntries(personIds.map((id) => [personField(id), 'on'])) });
 }
 
-export const attendanceForm = (sessionId: number, version: number, registrationIds: number[]) => form({ sessionId, version, ...Object.fromEntries(registrationIds.map((id) => [attendedField(id), 'on'])) });
+/** The attendance form listing the registrations `shown` (by default only the ticked ones), `registrationIds` ticked. */
+export const attendanceForm = (sessionId: number, version: number, registrationIds: number[], shown: number[] = registrationIds) =>
+  form({ sessionId, version, shown: shown.join(','), ...Object.fromEntries(registrationIds.map((id) => [attendedField(id), 'on'])) });
 
 const sessionForm = (values: Record<string, string | number> = {}) => ({
   series: 'monday',

@@ -1,11 +1,12 @@
 // First: the stand-ins it registers must be in place before the modules below are imported.
 import { session } from './setup/request-mocks';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hallSessions } from '@/db/schema/lectures';
+import { hallRegistrations, hallSessions } from '@/db/schema/lectures';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { confirmHallAttendanceAction, createHallSessionAction, deleteHallSessionAction, setHallRegistrationsAction, updateHallSessionAction } from '@/lib/hall/actions';
 import { findHallSessionForAdmin, listHallRegistrations, listHallSessionsForAdmin } from '@/lib/hall/queries';
+import { attendedField, REGISTRATION_LIST_CAP } from '@/lib/hall/schemas';
 import { auditRowsAfter, type FormAction, form, lastAuditId, signedIn, stateOf, submit } from './auth-fixtures';
 import { attendanceForm, HALL_BRANCH, hallSessionIn, isRegistered, membersOf, registerIn, registrationForm, registrationsOf } from './hall-fixtures';
 import { withDemoDatabase } from './setup/demo-database';
@@ -118,13 +119,51 @@ describe('attendance', () => {
     as(users.secretary);
     await expectRefused(confirmHallAttendanceAction, attendanceForm(past.id, past.version, [regs[0]!.id]), 403);
     as(users.admin);
-    expect(await stateOf(confirmHallAttendanceAction, attendanceForm(past.id, past.version, [regs[0]!.id, regs[2]!.id]))).toMatchObject({ ok: true, message: expect.stringContaining('出席 2 人，缺席 1 人') });
+    const all = regs.map((r) => r.id);
+    expect(await stateOf(confirmHallAttendanceAction, attendanceForm(past.id, past.version, [regs[0]!.id, regs[2]!.id], all))).toMatchObject({ ok: true, message: expect.stringContaining('出席 2 人，缺席 1 人') });
     const marks = new Map((await registrationsOf(db.db, past.id)).map((r) => [r.id, r.attended]));
     expect([marks.get(regs[0]!.id), marks.get(regs[1]!.id), marks.get(regs[2]!.id)]).toEqual([true, false, true]);
     // The page the admin confirmed from is now stale.
-    await expectRefused(confirmHallAttendanceAction, attendanceForm(past.id, past.version, []), 409, /已被他人修改/);
+    await expectRefused(confirmHallAttendanceAction, attendanceForm(past.id, past.version, [], all), 409, /已被他人修改/);
 
     const listed = await listHallSessionsForAdmin(users.admin, { when: 'past' });
     expect(listed.items.find((i) => i.id === past.id)).toMatchObject({ registered: 3, attended: 2 });
+  });
+
+  it('marks only the registrations the form listed, and the audit row names whose mark changed', async () => {
+    const members = await membersOf(db.db, HALL_BRANCH);
+    const s = await hallSessionIn(db.db, { inDays: -1 });
+    const [came, cameBefore, leftEarly] = await registerIn(db.db, s.id, members.slice(0, 3).map((m) => m.id));
+    // Beyond the form's list (a hall past REGISTRATION_LIST_CAP): one already marked present, one not yet marked.
+    const [unlistedPresent] = await registerIn(db.db, s.id, [members[3]!.id], true);
+    const [unlistedOpen] = await registerIn(db.db, s.id, [members[4]!.id]);
+    await db.db.update(hallRegistrations).set({ attended: true }).where(inArray(hallRegistrations.id, [cameBefore!.id, leftEarly!.id]));
+    as(users.admin);
+    const since = await lastAuditId(db.db);
+    const shown = [came!.id, cameBefore!.id, leftEarly!.id];
+    expect(await stateOf(confirmHallAttendanceAction, attendanceForm(s.id, s.version, [came!.id, cameBefore!.id], shown))).toMatchObject({ ok: true, message: expect.stringContaining('出席 2 人，缺席 1 人') });
+    const marks = new Map((await registrationsOf(db.db, s.id)).map((r) => [r.id, r.attended]));
+    expect([came, cameBefore, leftEarly, unlistedPresent, unlistedOpen].map((r) => marks.get(r!.id))).toEqual([true, true, false, true, null]);
+    const [row] = await auditRowsAfter(db.db, since);
+    expect(row).toMatchObject({ action: 'hall.attendance', entityId: String(s.id), after: { attended: 2, absent: 1, markedPresent: [came!.personId], markedAbsent: [leftEarly!.personId] } });
+  });
+
+  it('refuses a form whose list is missing, tampered with or of another session, before anything is marked', async () => {
+    const members = await membersOf(db.db, HALL_BRANCH);
+    const s = await hallSessionIn(db.db, { inDays: -1 });
+    const [a, b] = await registerIn(db.db, s.id, members.slice(0, 2).map((m) => m.id));
+    const other = await hallSessionIn(db.db, { inDays: -1 });
+    const [elsewhere] = await registerIn(db.db, other.id, [members[2]!.id]);
+    as(users.admin);
+    const withoutList = form({ sessionId: s.id, version: s.version, [attendedField(a!.id)]: 'on' });
+    expect((await expectRefused(confirmHallAttendanceAction, withoutList, 400)).fieldErrors?.shown?.[0]).toMatch(/刷新页面/);
+    // Ticked but not listed, a list of junk or of ids past the integer column: field errors, not a 500.
+    await expectRefused(confirmHallAttendanceAction, attendanceForm(s.id, s.version, [a!.id, b!.id], [a!.id]), 400);
+    await expectRefused(confirmHallAttendanceAction, attendanceForm(s.id, s.version, [], [a!.id, 3_000_000_000]), 400);
+    const tooMany = Array.from({ length: REGISTRATION_LIST_CAP + 1 }, (_, i) => i + 1);
+    expect((await expectRefused(confirmHallAttendanceAction, attendanceForm(s.id, s.version, [], tooMany), 400)).fieldErrors?.shown?.[0]).toMatch(/最多确认 1000 人/);
+    // Another session's registration in the list: the roster changed under the form.
+    await expectRefused(confirmHallAttendanceAction, attendanceForm(s.id, s.version, [a!.id], [a!.id, elsewhere!.id]), 409, /报名名单已变化/);
+    expect((await registrationsOf(db.db, s.id)).map((r) => r.attended)).toEqual([null, null]);
   });
 });

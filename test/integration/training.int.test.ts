@@ -380,6 +380,8 @@ describe('import of an attendance sheet', () => {
     await refused('admin', previewImportAction, sheetForm({ sessionId: s.id }, 'x', 'sheet.txt'), { field: 'sheet', message: '只能导入 XLSX 或 CSV 文件。' });
     await refused('admin', importAttendanceAction, form({ sessionId: s.id, rows: JSON.stringify([{ line: 2, name: a.name, unit: '', personId: null }, { line: 3, name: a.name, unit: '', personId: null }]) }), { field: 'rows', message: /重复出现/ });
     await refused('admin', importAttendanceAction, form({ sessionId: s.id, rows: 'not json' }), { field: 'rows', message: /已损坏/ });
+    // A person id past the integer column: the same field error, not a database error.
+    await refused('admin', importAttendanceAction, form({ sessionId: s.id, rows: JSON.stringify([{ line: 2, name: a.name, unit: '', personId: 3_000_000_000 }]) }), { field: 'rows', message: /已损坏/, status: 400 });
   });
 
   it('tells apart two trainees of the same name by their unit, and calls it ambiguous without one', async () => {
