@@ -9,18 +9,20 @@ import { runDevelopmentBatchAction } from '@/lib/development/actions';
 import type { BatchCandidate } from '@/lib/development/batch-queries';
 import { assessmentResultLabels, assessmentResults, bodyLabels, stageLabels, type StepKind, steps } from '@/lib/development/steps';
 
-type Props = { candidates: BatchCandidate[]; stepKinds: StepKind[]; today: string };
+type Props = { candidates: BatchCandidate[]; stepKinds: StepKind[]; today: string; rounds: { id: number; name: string; endsOn: string }[] };
 
 /**
  * The batch: tick people, pick one step and one date. Each person is then judged by the rules on
  * their own; the result page lists who moved and who was refused, and why.
  */
-export function BatchForm({ candidates, stepKinds, today }: Props) {
+export function BatchForm({ candidates, stepKinds, today, rounds }: Props) {
   const [state, action, pending] = useActionState(runDevelopmentBatchAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const values = state.values ?? {};
   const [step, setStep] = useState<StepKind>((values.step as StepKind | undefined) ?? stepKinds[0]!);
   const [picked, setPicked] = useState<Set<number>>(() => new Set(candidates.filter((c) => values[`person-${c.personId}`] === '1').map((c) => c.personId)));
+  const [roundId, setRoundId] = useState<string>(values.roundId ?? (rounds[0] ? String(rounds[0].id) : ''));
+  const cited = step === 'training' && roundId !== '';
   const all = candidates.length > 0 && picked.size === candidates.length;
   const toggle = (id: number, on: boolean) =>
     setPicked((current) => {
@@ -86,8 +88,29 @@ export function BatchForm({ candidates, stepKinds, today }: Props) {
       <p id="field-step-hint" className={forms.hint}>
         决定机构：{bodyLabels[steps[step].body]}（由步骤决定）。列为发展对象须逐人确定入党介绍人，请在个人档案中办理。
       </p>
-      <Field name="decidedOn" label="日期" type="date" max={today} defaultValue={values.decidedOn ?? today} errors={errors.decidedOn} hint="会议、审批、培训或宣誓的日期，对所选人员相同，不能晚于今天。" required />
       {step === 'training' ? (
+        <Field name="roundId" label="集中培训班" errors={errors.roundId} hint={cited ? '每人的日期、天数和学时取自其在该班的结业记录；未在该班结业的人员不予记录并列明原因。' : '未在本系统登记的培训：请填写日期、天数和学时，并在说明中写明举办单位和时间。'}>
+          <select
+            id="field-roundId"
+            name="roundId"
+            value={roundId}
+            onChange={(e) => setRoundId(e.target.value)}
+            aria-invalid={errors.roundId?.length ? true : undefined}
+            aria-describedby={errors.roundId?.length ? 'field-roundId-error field-roundId-hint' : 'field-roundId-hint'}
+          >
+            {rounds.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}（{r.endsOn} 结束）
+              </option>
+            ))}
+            <option value="">未在本系统登记（手工填写）</option>
+          </select>
+        </Field>
+      ) : null}
+      {cited ? null : (
+        <Field name="decidedOn" label="日期" type="date" max={today} defaultValue={values.decidedOn ?? today} errors={errors.decidedOn} hint="会议、审批、培训或宣誓的日期，对所选人员相同，不能晚于今天。" required />
+      )}
+      {step === 'training' && !cited ? (
         <>
           <Field name="trainingDays" label="培训天数" inputMode="numeric" defaultValue={values.trainingDays ?? ''} errors={errors.trainingDays} />
           <Field name="trainingHours" label="培训学时" inputMode="numeric" defaultValue={values.trainingHours ?? ''} errors={errors.trainingHours} />
@@ -106,7 +129,7 @@ export function BatchForm({ candidates, stepKinds, today }: Props) {
           </select>
         </Field>
       ) : null}
-      <Field name="note" label={step === 'drop' || step === 'cancel' ? '理由' : '说明（可选）'} defaultValue={values.note ?? ''} errors={errors.note} maxLength={500} />
+      <Field name="note" label={step === 'drop' || step === 'cancel' ? '理由' : step === 'training' && !cited ? '说明（培训的举办单位和时间）' : '说明（可选）'} defaultValue={values.note ?? ''} errors={errors.note} maxLength={500} />
       <FormFooter ok={state.ok} message={state.message} pending={pending} label="逐人核对并记录" pendingLabel="正在逐人核对…" />
     </form>
   );

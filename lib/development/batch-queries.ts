@@ -8,6 +8,7 @@ import { people } from '@/db/schema/people';
 import { type Actor, authorize } from '@/lib/auth/permissions';
 import { branchSubtree } from '@/lib/branches/queries';
 import { BATCH_MAX } from './schemas';
+import { concentratedRounds } from './training-link';
 import type { DecidingBody, RecordStage, StepKind } from './steps';
 
 // Reads of the batch page: the people a batch may pick (bounded) and what a batch did.
@@ -85,4 +86,10 @@ export async function recentDevelopmentBatches(actor: Actor, limit = 10): Promis
   const { outcomes: _o, fields: _f, ...columns } = batchColumns;
   const rows = await db.select(columns).from(developmentBatches).leftJoin(users, eq(users.id, developmentBatches.createdBy)).orderBy(desc(developmentBatches.createdAt), desc(developmentBatches.id)).limit(limit);
   return rows.map((r) => ({ ...r, step: r.step as StepKind }));
+}
+
+/** The concentrated rounds (集中培训) a batch training may cite, newest first. */
+export async function listConcentratedRoundOptions(actor: Actor) {
+  authorize(actor, 'development.batch');
+  return concentratedRounds(await getDb());
 }

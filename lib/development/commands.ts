@@ -32,7 +32,14 @@ export type StepFields = Pick<DevelopmentStepInput, 'step' | 'note' | 'trainingD
  * the records' stage and dates, the assessment rows and the roster status. Set-based, so a batch of
  * 150 is a handful of statements. Returns the step row ids in the order of `accepted`.
  */
-export async function writeSteps(ctx: ActionContext, input: StepFields, accepted: readonly { record: RecordRow; verdict: Acceptance }[], batchId: number | null): Promise<number[]> {
+export async function writeSteps(
+  ctx: ActionContext,
+  input: StepFields,
+  accepted: readonly { record: RecordRow; verdict: Acceptance }[],
+  batchId: number | null,
+  /** A batch citing a round: each file's own completion (record id → trainee id), instead of `input.traineeId`. */
+  traineeOf?: ReadonlyMap<number, number>,
+): Promise<number[]> {
   if (accepted.length === 0) return [];
   const written = await ctx.tx
     .insert(developmentTransitions)
@@ -73,6 +80,13 @@ export async function writeSteps(ctx: ActionContext, input: StepFields, accepted
         version: sql`${developmentRecords.version} + 1`,
       })
       .where(inArray(developmentRecords.id, ids));
+    if (input.step === 'training' && traineeOf?.size) {
+      // Each file cites its own completion: one statement for the lot.
+      const pairs = [...traineeOf].map(([recordId, traineeId]) => sql`(${recordId}::int, ${traineeId}::int)`);
+      await ctx.tx.execute(
+        sql`update development_records d set concentrated_trainee_id = v.trainee_id from (values ${sql.join(pairs, sql`, `)}) v(record_id, trainee_id) where d.id = v.record_id`,
+      );
+    }
   }
   if (input.step === 'assessment') {
     await ctx.tx.insert(developmentAssessments).values(

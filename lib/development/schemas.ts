@@ -151,7 +151,10 @@ const PERSON_FIELD = /^person-(\d{1,9})$/;
 export const developmentBatchSchema = z
   .looseObject({
     step: z.enum(stepKinds, { error: '请选择步骤。' }),
-    decidedOn: isoDate,
+    // Required, except for a training taken from a concentrated round: each person's date is their completion's.
+    decidedOn: z.preprocess(blankAsUndefined, isoDate.optional()),
+    // The concentrated round a batch training cites (blank: entered by hand, the same for everyone).
+    roundId: z.preprocess(blankAsUndefined, rowRef('请选择培训班。').optional()),
     note: z.string().trim().max(500, '说明不能超过 500 个字符。').optional().transform((v) => v || null),
     trainingDays: optionalWhole('培训天数', 365),
     trainingHours: optionalWhole('培训学时', 2000),
@@ -163,13 +166,17 @@ export const developmentBatchSchema = z
       .filter(([key, value]) => PERSON_FIELD.test(key) && value === '1')
       .map(([key]) => Number(PERSON_FIELD.exec(key)![1]));
     if (v.step === 'to_target') ctx.addIssue({ code: 'custom', path: ['step'], message: '列为发展对象须逐人确定入党介绍人，请在个人档案中办理。' });
+    const linked = v.step === 'training' && v.roundId !== undefined;
+    if (!linked && v.decidedOn === undefined) ctx.addIssue({ code: 'custom', path: ['decidedOn'], message: '请填写日期（年-月-日）。' });
+    if (v.step === 'training' && !linked && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: MANUAL_TRAINING_NOTE });
     if (v.step === 'assessment' && !v.result) ctx.addIssue({ code: 'custom', path: ['result'], message: '请选择考察结果。' });
     if ((v.step === 'drop' || v.step === 'cancel') && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '请填写理由。' });
     if (personIds.length === 0) ctx.addIssue({ code: 'custom', path: ['people'], message: '请至少勾选一人。' });
     if (personIds.length > BATCH_MAX) ctx.addIssue({ code: 'custom', path: ['people'], message: `一次最多处理 ${BATCH_MAX} 人，已勾选 ${personIds.length} 人。` });
     return {
       step: v.step,
-      decidedOn: v.decidedOn,
+      decidedOn: v.decidedOn ?? null,
+      roundId: v.step === 'training' ? (v.roundId ?? null) : null,
       note: v.note,
       trainingDays: v.trainingDays,
       trainingHours: v.trainingHours,

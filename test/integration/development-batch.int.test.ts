@@ -3,6 +3,7 @@ import { count, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { developmentBatches, developmentRecords, developmentTransitions } from '@/db/schema/development';
 import { people } from '@/db/schema/people';
+import { trainees } from '@/db/schema/training';
 import { roles, type Role } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { runDevelopmentBatchAction } from '@/lib/development/actions';
@@ -12,6 +13,7 @@ import { batchFilterSchema, boardFilterSchema } from '@/lib/development/schemas'
 import { auditRowsAfter, branchIdOf, demoUsername, lastAuditId, signedIn, submit } from './auth-fixtures';
 import { batchForm, candidateIn, inDays, readyFor, SECRETARY_BRANCH } from './development-fixtures';
 import { session } from './setup/request-mocks';
+import { attend, roundIn, sessionIn, traineeIn } from './training-fixtures';
 import { withDemoDatabase } from './setup/demo-database';
 
 const db = withDemoDatabase();
@@ -65,6 +67,49 @@ describe('a batch step', () => {
     expect(audit.map((r) => [r.action, r.entityType, r.entityId, r.actorId])).toEqual([['development.batch', 'development_batch', String(batchId), as.admin.id]]);
     expect((audit[0]!.after as { moved: unknown[]; refused: unknown[] }).moved).toHaveLength(48);
     expect((audit[0]!.after as { moved: unknown[]; refused: unknown[] }).refused).toHaveLength(2);
+  });
+
+  it("a batch training citing a concentrated round takes each person's completion, and refuses those who did not complete it", async () => {
+    session.user = as.admin;
+    const round = await roundIn(db.db, { kind: 'concentrated', startsOn: inDays(-20), endsOn: inDays(-18), requiredHours: 24 });
+    const sessions = [await sessionIn(db.db, round, { hours: 8, heldOn: inDays(-20) }), await sessionIn(db.db, round, { hours: 8, heldOn: inDays(-19) }), await sessionIn(db.db, round, { hours: 8, heldOn: inDays(-18) })];
+    const [a, b, absent] = [await candidateIn(db.db, home, readyFor('training')), await candidateIn(db.db, home, readyFor('training')), await candidateIn(db.db, home, readyFor('training'))];
+    const completions = new Map<number, number>();
+    for (const [file, completedOn] of [
+      [a, inDays(-18)],
+      [b, inDays(-17)],
+    ] as const) {
+      const t = await traineeIn(db.db, round, file.person);
+      for (const s of sessions) await attend(db.db, s, t);
+      await db.db.update(trainees).set({ completed: true, completedOn }).where(eq(trainees.id, t.id));
+      completions.set(file.record.id, t.id);
+    }
+    const outcome = await submit(runDevelopmentBatchAction, batchForm('training', [a, b, absent], { roundId: String(round.id), decidedOn: '', trainingDays: '', trainingHours: '', note: '' }));
+    expect(outcome.kind, JSON.stringify(outcome)).toBe('redirect');
+    const batchId = Number(outcome.kind === 'redirect' ? outcome.url.split('/').at(-1) : NaN);
+    const batch = await getDevelopmentBatch(as.admin, batchId);
+    expect(batch).toMatchObject({ movedCount: 2, refusedCount: 1, decidedOn: inDays(-17), fields: { roundId: round.id } });
+    expect(batch!.outcomes.find((o) => o.personId === absent.person.id)).toMatchObject({ ok: false, reason: `未在“${round.name}”结业，不能按该班记录集中培训。` });
+    const records = await db.db.select().from(developmentRecords).where(inArray(developmentRecords.id, [a.record.id, b.record.id, absent.record.id]));
+    const byId = new Map(records.map((r) => [r.id, r]));
+    expect(byId.get(a.record.id)).toMatchObject({ concentratedTrainingOn: inDays(-18), concentratedTrainingDays: 3, concentratedTrainingHours: 24, concentratedTraineeId: completions.get(a.record.id) });
+    expect(byId.get(b.record.id)).toMatchObject({ concentratedTrainingOn: inDays(-17), concentratedTraineeId: completions.get(b.record.id) });
+    expect(byId.get(absent.record.id)).toMatchObject({ concentratedTrainingOn: null, concentratedTraineeId: null });
+    const written = await db.db.select().from(developmentTransitions).where(eq(developmentTransitions.batchId, batchId));
+    expect(written.map((w) => w.decidedOn).sort()).toEqual([inDays(-18), inDays(-17)]);
+  });
+
+  it('refuses a batch training citing a round that is not a concentrated training, or none without a note', async () => {
+    session.user = as.admin;
+    const rotation = await roundIn(db.db, { kind: 'rotation' });
+    const file = await candidateIn(db.db, home, readyFor('training'));
+    const lastAudit = await lastAuditId(db.db);
+    const cited = await submit(runDevelopmentBatchAction, batchForm('training', [file], { roundId: String(rotation.id), decidedOn: '' }));
+    expect(cited).toMatchObject({ kind: 'state', state: { ok: false, fieldErrors: { roundId: ['请选择一期集中培训班。'] } } });
+    const bare = await submit(runDevelopmentBatchAction, batchForm('training', [file], { note: '' }));
+    expect(bare).toMatchObject({ kind: 'state', state: { ok: false, fieldErrors: { note: ['未关联培训记录时，请在说明中写明培训的举办单位和时间。'] } } });
+    expect(await auditRowsAfter(db.db, lastAudit)).toEqual([]);
+    expect(await db.db.select().from(developmentBatches).where(eq(developmentBatches.createdBy, as.admin.id))).not.toContainEqual(expect.objectContaining({ fields: { roundId: rotation.id } }));
   });
 
   it('stage changes move the roster status too; a skipped stage is refused with the order quoted', async () => {

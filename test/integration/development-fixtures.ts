@@ -103,7 +103,7 @@ export async function stepForm(db: Database, step: StepKind, file: { person: { i
 export function batchForm(step: StepKind, files: { person: { id: number } }[], overrides: Record<string, string> = {}) {
   const values: Record<string, string> = { step, decidedOn: todayInBeijing() };
   for (const f of files) values[`person-${f.person.id}`] = '1';
-  if (step === 'training') Object.assign(values, { trainingDays: '3', trainingHours: '24' });
+  if (step === 'training') Object.assign(values, { trainingDays: '3', trainingHours: '24', note: '市委党校举办，为期三天' });
   if (step === 'extend') values.extensionMonths = '6';
   if (step === 'assessment') values.result = 'qualified';
   if (step === 'drop' || step === 'cancel') values.note = '本人主动提出';

@@ -6,7 +6,7 @@ import { BatchForm } from '@/components/development/BatchForm';
 import { requirePermission } from '@/lib/auth/current-user';
 import { listScopedBranchOptions } from '@/lib/branches/queries';
 import { todayInBeijing } from '@/lib/calendar/days';
-import { listBatchCandidates, recentDevelopmentBatches } from '@/lib/development/batch-queries';
+import { listBatchCandidates, listConcentratedRoundOptions, recentDevelopmentBatches } from '@/lib/development/batch-queries';
 import { batchFilterSchema, batchStepKinds } from '@/lib/development/schemas';
 import { steps } from '@/lib/development/steps';
 
@@ -20,7 +20,12 @@ export default async function DevelopmentBatchesPage({ searchParams }: Props) {
   const me = await requirePermission('development.batch', undefined, '/admin/development/batches');
   const params = await searchParams;
   const filters = batchFilterSchema.parse({ branchId: first(params.branchId), stage: first(params.stage) });
-  const [candidates, branches, recent] = await Promise.all([listBatchCandidates(me, filters), listScopedBranchOptions(me, 'development.read', { includeDissolved: true }), recentDevelopmentBatches(me)]);
+  const [candidates, branches, recent, rounds] = await Promise.all([
+    listBatchCandidates(me, filters),
+    listScopedBranchOptions(me, 'development.read', { includeDissolved: true }),
+    recentDevelopmentBatches(me),
+    listConcentratedRoundOptions(me),
+  ]);
   const formKey = `${filters.branchId ?? ''}-${filters.stage ?? ''}`;
   return (
     <>
@@ -35,7 +40,7 @@ export default async function DevelopmentBatchesPage({ searchParams }: Props) {
         {candidates.total > candidates.limit ? <span>只列出前 {candidates.limit} 人，请按党组织或阶段缩小范围。</span> : null}
       </p>
       {candidates.items.length ? (
-        <BatchForm key={formKey} candidates={candidates.items} stepKinds={batchStepKinds} today={todayInBeijing()} />
+        <BatchForm key={formKey} candidates={candidates.items} stepKinds={batchStepKinds} today={todayInBeijing()} rounds={rounds} />
       ) : (
         <p className={ui.panel}>没有符合条件的发展档案。</p>
       )}

@@ -21,6 +21,7 @@ export default async function DevelopmentBatchPage({ params }: Props) {
   if (!batch) notFound();
   const f = batch.fields;
   const details = [
+    f.roundName ? `按“${f.roundName}”的结业记录（日期、天数和学时逐人取自其记录）` : null,
     f.trainingDays != null ? `培训 ${f.trainingDays} 天` : null,
     f.trainingHours != null ? `${f.trainingHours} 学时` : null,
     f.extensionMonths != null ? `延长 ${f.extensionMonths} 个月` : null,
@@ -33,7 +34,9 @@ export default async function DevelopmentBatchPage({ params }: Props) {
       </p>
       <h1 className={ui.title}>批量记录结果：{steps[batch.step].label}</h1>
       <p className={ui.summary} role="status">
-        <span>日期 {batch.decidedOn}</span>
+        <span>
+          {f.roundName ? '最晚结业日期' : '日期'} {batch.decidedOn}
+        </span>
         <span>决定机构：{bodyLabels[batch.decidingBody]}</span>
         {details.length ? <span>{details.join('，')}</span> : null}
         <span>
