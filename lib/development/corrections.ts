@@ -32,6 +32,10 @@ export async function correctDevelopmentStep(ctx: ActionContext, input: CorrectS
   ]);
   const list: WrittenStep[] = written.map((w) => ({ ...w, on: String(w.on).slice(0, 10) }));
   const target = list.find((w) => w.id === input.transitionId);
+  // A training citing a training record is dated by that record's completion, not by hand.
+  if (target?.step === 'training' && record.concentratedTraineeId !== null) {
+    throw new AppError('invalid', '该集中培训取自培训记录，日期以结业日期为准，不能补正；如结业日期有误，请核对该培训班的结业记录。', 'transitionId');
+  }
   const refusal = checkCorrection(fileOf(record, assessments, list.at(-1)?.on ?? null), list, input.transitionId, input.correctedOn, sets, todayInBeijing(), record.extensionMonths);
   if (refusal) throw new AppError('invalid', refusal.message, refusal.field);
   const step = target!.step as keyof typeof dateColumnOf;

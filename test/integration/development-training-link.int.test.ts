@@ -6,10 +6,10 @@ import { trainees, trainingAttendance, trainingRounds, trainingSessions, type Tr
 import { roles, type Role } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { addDays } from '@/lib/calendar/days';
-import { recordDevelopmentStepAction } from '@/lib/development/actions';
+import { correctDevelopmentStepAction, recordDevelopmentStepAction } from '@/lib/development/actions';
 import { getDevelopmentFile } from '@/lib/development/queries';
 import { MANUAL_TRAINING_NOTE } from '@/lib/development/schemas';
-import { auditRowsAfter, branchIdOf, demoUsername, lastAuditId, signedIn, submit } from './auth-fixtures';
+import { auditRowsAfter, branchIdOf, demoUsername, form, lastAuditId, signedIn, submit } from './auth-fixtures';
 import { candidateIn, inDays, readyFor, SECRETARY_BRANCH, stepForm } from './development-fixtures';
 import { session } from './setup/request-mocks';
 import { withDemoDatabase } from './setup/demo-database';
@@ -95,6 +95,15 @@ describe('a training step citing a training record', () => {
     const after = await getDevelopmentFile(as.branch_secretary, file.person.id);
     expect(after!.linkedTraining).toMatchObject({ traineeId: trainee.id, roundId: round.id, completedOn: endsOn, days: 3, hours: 24.5 });
     expect(after!.trainingOptions).toEqual([]);
+
+    // Its date is the record's: a 补正 of it is refused, nothing written.
+    session.user = as.admin;
+    const auditBefore = await lastAuditId(db.db);
+    const recordBefore = (await snapshot(file.record.id)).record;
+    const corrected = await submit(correctDevelopmentStepAction, form({ personId: file.person.id, version: after!.version, transitionId: step!.id, correctedOn: inDays(-5), reason: '以会议记录为准' }));
+    expect(corrected).toMatchObject({ kind: 'state', state: { ok: false, fieldErrors: { transitionId: [expect.stringMatching(/^该集中培训取自培训记录，日期以结业日期为准，不能补正/)] } } });
+    expect((await snapshot(file.record.id)).record).toEqual(recordBefore);
+    expect(await auditRowsAfter(db.db, auditBefore)).toEqual([]);
   });
 
   it('refuses another person’s completion, an uncompleted one, a round that is not concentrated and an unknown id, writing nothing', async () => {
