@@ -8,6 +8,7 @@ import { initialActionState } from '@/lib/actions/state';
 import { runDevelopmentBatchAction } from '@/lib/development/actions';
 import type { BatchCandidate } from '@/lib/development/batch-queries';
 import { assessmentResultLabels, assessmentResults, bodyLabels, stageLabels, type StepKind, steps } from '@/lib/development/steps';
+import { MANUAL_TRAINING_HINT, ManualTrainingFields, TrainingSourceSelect } from './TrainingSource';
 
 type Props = { candidates: BatchCandidate[]; stepKinds: StepKind[]; today: string; rounds: { id: number; name: string; endsOn: string }[] };
 
@@ -89,33 +90,20 @@ export function BatchForm({ candidates, stepKinds, today, rounds }: Props) {
         决定机构：{bodyLabels[steps[step].body]}（由步骤决定）。列为发展对象须逐人确定入党介绍人，请在个人档案中办理。
       </p>
       {step === 'training' ? (
-        <Field name="roundId" label="集中培训班" errors={errors.roundId} hint={cited ? '每人的日期、天数和学时取自其在该班的结业记录；未在该班结业的人员不予记录并列明原因。' : '未在本系统登记的培训：请填写日期、天数和学时，并在说明中写明举办单位和时间。'}>
-          <select
-            id="field-roundId"
-            name="roundId"
-            value={roundId}
-            onChange={(e) => setRoundId(e.target.value)}
-            aria-invalid={errors.roundId?.length ? true : undefined}
-            aria-describedby={errors.roundId?.length ? 'field-roundId-error field-roundId-hint' : 'field-roundId-hint'}
-          >
-            {rounds.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}（{r.endsOn} 结束）
-              </option>
-            ))}
-            <option value="">未在本系统登记（手工填写）</option>
-          </select>
-        </Field>
+        <TrainingSourceSelect
+          name="roundId"
+          label="集中培训班"
+          hint={cited ? '每人的日期、天数和学时取自其在该班的结业记录；未在该班结业的人员不予记录并列明原因。' : MANUAL_TRAINING_HINT}
+          value={roundId}
+          onChange={setRoundId}
+          options={rounds.map((r) => ({ value: r.id, label: `${r.name}（${r.endsOn} 结束）` }))}
+          errors={errors}
+        />
       ) : null}
       {cited ? null : (
         <Field name="decidedOn" label="日期" type="date" max={today} defaultValue={values.decidedOn ?? today} errors={errors.decidedOn} hint="会议、审批、培训或宣誓的日期，对所选人员相同，不能晚于今天。" required />
       )}
-      {step === 'training' && !cited ? (
-        <>
-          <Field name="trainingDays" label="培训天数" inputMode="numeric" defaultValue={values.trainingDays ?? ''} errors={errors.trainingDays} />
-          <Field name="trainingHours" label="培训学时" inputMode="numeric" defaultValue={values.trainingHours ?? ''} errors={errors.trainingHours} />
-        </>
-      ) : null}
+      {step === 'training' && !cited ? <ManualTrainingFields values={values} errors={errors} /> : null}
       {step === 'extend' ? <Field name="extensionMonths" label="延长月数" inputMode="numeric" defaultValue={values.extensionMonths ?? ''} errors={errors.extensionMonths} required /> : null}
       {step === 'assessment' ? (
         <Field name="result" label="考察结果" errors={errors.result}>

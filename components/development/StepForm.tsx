@@ -7,6 +7,7 @@ import { initialActionState } from '@/lib/actions/state';
 import { recordDevelopmentStepAction } from '@/lib/development/actions';
 import { type ConcentratedTraining, concentratedTrainingLabel } from '@/lib/development/concentrated-training';
 import { assessmentResultLabels, assessmentResults, bodyLabels, type StepKind, steps } from '@/lib/development/steps';
+import { MANUAL_TRAINING_HINT, ManualTrainingFields, TrainingSourceSelect } from './TrainingSource';
 
 type Props = {
   personId: number;
@@ -30,7 +31,6 @@ export function StepForm({ personId, version, allowed, introducerOptions, traini
   const [traineeId, setTraineeId] = useState<string>(echoed !== undefined && known ? echoed : trainingOptions[0] ? String(trainingOptions[0].traineeId) : '');
   const cited = step === 'training' ? trainingOptions.find((o) => String(o.traineeId) === traineeId) : undefined;
   const manualTraining = step === 'training' && !cited;
-  const describe = (name: string, hint: boolean) => [hint ? `field-${name}-hint` : null, errors[name]?.length ? `field-${name}-error` : null].filter(Boolean).join(' ') || undefined;
   const introducer = (n: number) => (
     <Field key={n} name={`introducer${n}`} label={`入党介绍人（${n}）`} errors={errors[`introducer${n}`]}>
       <select
@@ -73,39 +73,21 @@ export function StepForm({ personId, version, allowed, introducerOptions, traini
         决定机构：{bodyLabels[steps[step].body]}
       </p>
       {step === 'training' ? (
-        <Field
+        <TrainingSourceSelect
           name="traineeId"
           label="培训记录"
-          errors={errors.traineeId}
-          hint={cited ? `日期、天数和学时取自所选培训记录：${cited.completedOn} 结业，${cited.days} 天、${cited.hours} 学时。` : '未在本系统登记的培训，请填写日期、天数和学时，并在说明中写明举办单位和时间。'}
-        >
-          <select
-            id="field-traineeId"
-            name="traineeId"
-            value={traineeId}
-            onChange={(e) => setTraineeId(e.target.value)}
-            aria-invalid={errors.traineeId?.length ? true : undefined}
-            aria-describedby={describe('traineeId', true)}
-          >
-            {trainingOptions.map((o) => (
-              <option key={o.traineeId} value={o.traineeId}>
-                {concentratedTrainingLabel(o)}
-              </option>
-            ))}
-            <option value="">未在本系统登记（手工填写）</option>
-          </select>
-        </Field>
+          hint={cited ? `日期、天数和学时取自所选培训记录：${cited.completedOn} 结业，${cited.days} 天、${cited.hours} 学时。` : MANUAL_TRAINING_HINT}
+          value={traineeId}
+          onChange={setTraineeId}
+          options={trainingOptions.map((o) => ({ value: o.traineeId, label: concentratedTrainingLabel(o) }))}
+          errors={errors}
+        />
       ) : null}
       {cited ? null : (
         <Field name="decidedOn" label="日期" type="date" max={today} defaultValue={values.decidedOn ?? today} errors={errors.decidedOn} hint="会议、审批或谈话发生的日期，不能晚于今天。" required />
       )}
       {step === 'to_target' ? [introducer(1), introducer(2)] : null}
-      {manualTraining ? (
-        <>
-          <Field name="trainingDays" label="培训天数" inputMode="numeric" defaultValue={values.trainingDays ?? ''} errors={errors.trainingDays} />
-          <Field name="trainingHours" label="培训学时" inputMode="numeric" defaultValue={values.trainingHours ?? ''} errors={errors.trainingHours} />
-        </>
-      ) : null}
+      {manualTraining ? <ManualTrainingFields values={values} errors={errors} /> : null}
       {step === 'extend' ? <Field name="extensionMonths" label="延长月数" inputMode="numeric" defaultValue={values.extensionMonths ?? ''} errors={errors.extensionMonths} required /> : null}
       {step === 'assessment' ? (
         <Field name="result" label="考察结果" errors={errors.result}>
