@@ -46,11 +46,59 @@ const schema = z.object({
   SEARCH_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(1),
   SEARCH_QUEUE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   SEARCH_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(30),
+  // Where uploaded media live (keys are content-addressed, so a stored object never changes):
+  //   MEDIA_STORAGE         local (default: files under $DATA_DIR/media) or s3.
+  //   S3_BUCKET             the bucket; required with MEDIA_STORAGE=s3 and for `npm run media:migrate`.
+  //   S3_REGION             default us-east-1.
+  //   S3_ENDPOINT           an S3-compatible server (MinIO, Ceph, a cloud's S3 API), e.g.
+  //                         http://127.0.0.1:9000; unset means AWS itself.
+  //   S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY
+  //                         both or neither; neither falls back to the SDK's usual credential
+  //                         sources (instance role, ~/.aws, AWS_* variables).
+  //   S3_FORCE_PATH_STYLE   1/0: path-style URLs (host/bucket/key). Default 1 when S3_ENDPOINT
+  //                         is set (what most self-hosted servers need), else 0.
+  //   S3_PREFIX             optional folder inside the bucket, e.g. portal/media (no slashes at
+  //                         either end); objects are stored as <prefix>/<key>.
+  MEDIA_STORAGE: z.enum(['local', 's3'], { message: 'MEDIA_STORAGE must be local or s3' }).default('local'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET must be a bucket name: 3–63 characters of a-z, 0-9, . and -')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'S3_REGION must look like us-east-1')
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .transform((v) => v ?? 'us-east-1'),
+  S3_ENDPOINT: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+\/?$/, 'S3_ENDPOINT must be an http:// or https:// origin such as http://127.0.0.1:9000')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  S3_ACCESS_KEY_ID: z.string().optional().or(z.literal('').transform(() => undefined)),
+  S3_SECRET_ACCESS_KEY: z.string().optional().or(z.literal('').transform(() => undefined)),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['0', '1', 'true', 'false', ''], { message: 'S3_FORCE_PATH_STYLE must be 1 or 0' })
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true')),
+  S3_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'S3_PREFIX must be folder names joined by / (no slash at either end)')
+    .refine((v) => !v.split('/').some((segment) => segment === '.' || segment === '..'), 'S3_PREFIX must not contain . or .. folders')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+}).superRefine((value, context) => {
+  if (value.MEDIA_STORAGE === 's3' && !value.S3_BUCKET)
+    context.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'S3_BUCKET is required when MEDIA_STORAGE=s3' });
+  if (!value.S3_ACCESS_KEY_ID !== !value.S3_SECRET_ACCESS_KEY)
+    context.addIssue({ code: 'custom', path: [value.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither' });
 });
 
-export type Env = z.infer<typeof schema> & { pgliteDir: string; dataDir: string };
+export type Env = Omit<z.infer<typeof schema>, 'S3_FORCE_PATH_STYLE'> & { S3_FORCE_PATH_STYLE: boolean; pgliteDir: string; dataDir: string };
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+/** Exported for its tests; the app uses `env` below. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -59,7 +107,8 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
   // Runtime paths chosen by the operator: keep the bundler from tracing them.
   const dataDir = path.resolve(/* turbopackIgnore: true */ parsed.data.DATA_DIR);
   const pgliteDir = path.resolve(/* turbopackIgnore: true */ parsed.data.PGLITE_DIR ?? path.join(dataDir, 'pglite'));
-  return { ...parsed.data, dataDir, pgliteDir };
+  const S3_FORCE_PATH_STYLE = parsed.data.S3_FORCE_PATH_STYLE ?? parsed.data.S3_ENDPOINT !== undefined;
+  return { ...parsed.data, S3_FORCE_PATH_STYLE, dataDir, pgliteDir };
 }
 
 export const env: Env = parseEnv(process.env);

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { env } from '@/lib/env';
+import { s3ConfigFromEnv, s3Storage } from './s3-storage';
 
 // Where uploaded files live. Keys are content-addressed (see contentKey), so a stored file never
 // changes: put() of an existing key is a no-op and readers may cache forever. One factory picks
@@ -26,7 +27,7 @@ export function isSafeKey(key: string): boolean {
   return KEY.test(key) && !key.split('/').some((segment) => segment.includes('..'));
 }
 
-function assertSafeKey(key: string) {
+export function assertSafeKey(key: string) {
   if (!isSafeKey(key)) throw new Error(`unsafe storage key: ${JSON.stringify(key)}`);
 }
 
@@ -80,9 +81,10 @@ export function localDiskStorage(root: string): MediaStorage {
 
 const holder = globalThis as typeof globalThis & { __mediaStorage?: MediaStorage };
 
-/** The configured store: the local disk under $DATA_DIR/media. */
+/** The configured store: the local disk under $DATA_DIR/media, or the bucket with MEDIA_STORAGE=s3. */
 export function getStorage(): MediaStorage {
-  holder.__mediaStorage ??= localDiskStorage(path.join(/* turbopackIgnore: true */ env.dataDir, 'media'));
+  holder.__mediaStorage ??=
+    env.MEDIA_STORAGE === 's3' ? s3Storage(s3ConfigFromEnv(env)) : localDiskStorage(path.join(/* turbopackIgnore: true */ env.dataDir, 'media'));
   return holder.__mediaStorage;
 }
 
