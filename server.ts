@@ -58,7 +58,9 @@ const server = http.createServer((request, response) => serve(request, response)
 // A client announcing a large body waits for 100 Continue: refuse before it sends the body.
 server.on('checkContinue', (request, response) => serve(request, response, () => response.writeContinue()));
 
-server.listen(env.PORT, () => console.log(`[portal] listening on http://localhost:${env.PORT}`));
+const listening = () => console.log(`[portal] listening on http://${env.BIND_HOST ?? 'localhost'}:${env.PORT}`);
+if (env.BIND_HOST) server.listen(env.PORT, env.BIND_HOST, listening);
+else server.listen(env.PORT, listening);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

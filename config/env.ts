@@ -25,6 +25,13 @@ const schema = z.object({
   SEED_DEMO: flag,
   SITE_URL: z.string().url().default('http://localhost:3000'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The address server.ts listens on; unset, every interface. Behind a reverse proxy on the same
+  // host, 127.0.0.1: with TRUST_PROXY_HOPS > 0 only the proxy may reach the app.
+  BIND_HOST: z
+    .string()
+    .regex(/^[0-9a-fA-F.:]+$|^[a-z0-9.-]+$/i, 'BIND_HOST must be an address or a host name')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   // Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1). With 0 the
   // socket address is the client and every client-sent X-Forwarded-* header is ignored.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),

@@ -1,0 +1,312 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Cluster, nginxBinary, type RunningNginx, startCluster, startNginx } from '@/scripts/cluster';
+import { testServerUrl } from '../db';
+
+// deploy/nginx.conf, used as is, in front of real processes on loopback:
+// 1. its caching and forwarding rules, against a stub upstream that shows what reached it;
+// 2. two built instances of the portal on one PostgreSQL database (a fresh one, migrated by the
+//    instances themselves as they boot together): the microcache, what bypasses it, the static
+//    assets, and one instance killed under a stream of requests, then restarted.
+// Needs nginx (Debian: apt-get install nginx); part 2 needs TEST_DATABASE_URL and a current
+// build (built first when stale, which takes minutes: the hook's timeout allows for it).
+
+const nginx = nginxBinary();
+const SESSION = 'authjs.session-token=not-a-valid-token';
+
+type Answer = { status: number; headers: Headers; body: string };
+async function get(url: string, headers: Record<string, string> = {}, init: RequestInit = {}): Promise<Answer> {
+  const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(15_000), ...init });
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+const cacheStatus = (answer: Answer) => answer.headers.get('x-cache-status') ?? '';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type LogLine = { status: number; upstreams: string[]; cache: string; request: string };
+function accessLog(file: string): LogLine[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      const match = /^(\d{3}) (.+) (\S+) "(.*)"$/.exec(line);
+      return match ? [{ status: Number(match[1]), upstreams: match[2]!.split(/,\s*/), cache: match[3]!, request: match[4]! }] : [];
+    });
+}
+
+describe.skipIf(!nginx)('deploy/nginx.conf in front of a stub upstream', () => {
+  const hits = new Map<string, number>();
+  let stub: http.Server;
+  let proxy: RunningNginx;
+  const at = (pathname: string) => `${proxy.url}${pathname}`;
+  const hitsOf = (pathname: string) => hits.get(pathname) ?? 0;
+
+  beforeAll(async () => {
+    stub = http.createServer((request, response) => {
+      const pathname = new URL(request.url ?? '/', 'http://stub').pathname;
+      hits.set(pathname, hitsOf(pathname) + 1);
+      request.resume();
+      const html = (headers: Record<string, string> = {}) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
+        response.end(`<p>${pathname} ${hitsOf(pathname)}</p>${'<!-- padding -->'.repeat(200)}`);
+      };
+      if (pathname === '/echo') {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        return response.end(JSON.stringify(request.headers));
+      }
+      // What Next.js sends for an ISR page: nginx must hold it 1 s, not 60.
+      if (pathname === '/page' || pathname === '/search') return html({ 'Cache-Control': 's-maxage=60, stale-while-revalidate=31535940' });
+      if (pathname === '/with-cookie') return html({ 'Set-Cookie': 'portal-device=abc; Path=/; HttpOnly' });
+      if (pathname === '/private') return html({ 'Cache-Control': 'private, no-store' });
+      if (pathname === '/_next/static/chunks/app.js') {
+        response.writeHead(200, { 'Content-Type': 'application/javascript', 'Cache-Control': 'public, max-age=0' });
+        return response.end('console.log(1);'.repeat(200));
+      }
+      if (pathname.startsWith('/_next/static/')) {
+        response.writeHead(404, { 'Content-Type': 'text/plain' });
+        return response.end('missing');
+      }
+      return html();
+    });
+    await new Promise<void>((resolve) => stub.listen(3409, '127.0.0.1', resolve));
+    proxy = await startNginx({ port: 3489, upstreams: [`127.0.0.1:${(stub.address() as AddressInfo).port}`] });
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await new Promise((resolve) => stub?.close(resolve));
+  });
+
+  it('sets the forwarded headers itself: the client address replaces a claimed one, Host keeps its port', async () => {
+    const echoed = JSON.parse((await get(at('/echo'), { 'X-Forwarded-For': '6.6.6.6', 'X-Forwarded-Proto': 'https', Forwarded: 'for=6.6.6.6', 'X-Real-IP': '6.6.6.6' })).body) as Record<string, string>;
+    expect(echoed['x-forwarded-for']).toBe('127.0.0.1');
+    expect(echoed['x-forwarded-proto']).toBe('http');
+    expect(echoed.host).toBe('127.0.0.1:3489');
+    expect(echoed['x-forwarded-host']).toBe('127.0.0.1:3489');
+    expect(echoed.forwarded).toBeUndefined();
+    expect(echoed['x-real-ip']).toBeUndefined();
+    // nginx compresses; the app is asked for plain bodies, so the cache holds one copy.
+    expect(echoed['accept-encoding']).toBeUndefined();
+  });
+
+  it('microcaches an anonymous page for about a second, ignoring the app’s s-maxage', async () => {
+    const first = await get(at('/page'));
+    const second = await get(at('/page'));
+    expect(cacheStatus(first)).toMatch(/MISS|EXPIRED/);
+    expect(cacheStatus(second)).toBe('HIT');
+    expect(second.body).toBe(first.body);
+    expect(hitsOf('/page')).toBe(1);
+    // Validity counts whole seconds of nginx's clock: "1 s" lasts until the second after the next.
+    await sleep(2100);
+    // Then the stale copy is answered while one background request refreshes it.
+    expect(cacheStatus(await get(at('/page')))).toMatch(/UPDATING|STALE|EXPIRED/);
+    await sleep(200);
+    expect(hitsOf('/page')).toBe(2);
+    // A cookie that is not the session's (the sign-in device cookie) does not opt out.
+    expect(cacheStatus(await get(at('/page'), { Cookie: 'portal-device=a.b.c' }))).toBe('HIT');
+  });
+
+  it('never caches for a session cookie, whatever its value, spelling or chunk', async () => {
+    await get(at('/page'));
+    const before = hitsOf('/page');
+    for (const cookie of [SESSION, 'a=1; authjs.session-token=x', '__Secure-authjs.session-token=x', 'authjs.session-token.0=x; authjs.session-token.1=y']) {
+      expect(cacheStatus(await get(at('/page'), { Cookie: cookie }))).toBe('BYPASS');
+    }
+    expect(hitsOf('/page')).toBe(before + 4);
+    // A search with a session as well.
+    await get(at('/search?q=党建'));
+    const searches = hitsOf('/search');
+    expect(cacheStatus(await get(at('/search?q=党建'), { Cookie: SESSION }))).toBe('BYPASS');
+    expect(hitsOf('/search')).toBe(searches + 1);
+  });
+
+  it('never caches admin, sign-in, sign-out, API routes, server actions or POSTs', async () => {
+    for (const pathname of ['/admin', '/admin/articles', '/login', '/logout', '/api/health']) {
+      const first = await get(at(pathname));
+      const second = await get(at(pathname));
+      expect([pathname, cacheStatus(first), cacheStatus(second)]).toEqual([pathname, 'BYPASS', 'BYPASS']);
+      expect(hitsOf(pathname)).toBe(2);
+    }
+    const before = hitsOf('/page');
+    for (let i = 0; i < 2; i++) {
+      // A POST is not even looked up (proxy_cache_methods GET HEAD): no status at all.
+      const action = await get(at('/page'), { 'Next-Action': 'abc', 'Content-Type': 'text/plain' }, { method: 'POST', body: 'x' });
+      expect(cacheStatus(action)).toMatch(/^(BYPASS|)$/);
+    }
+    // A GET carrying a Next-Action header is no read to share either.
+    expect(cacheStatus(await get(at('/page'), { 'Next-Action': 'abc' }))).toBe('BYPASS');
+    expect(hitsOf('/page')).toBe(before + 3);
+  });
+
+  it('does not store an answer that sets a cookie, or one the app marks private', async () => {
+    for (const pathname of ['/with-cookie', '/private']) {
+      const first = await get(at(pathname));
+      const second = await get(at(pathname));
+      expect(cacheStatus(first)).toBe('MISS');
+      expect(cacheStatus(second)).toBe('MISS');
+      expect(hitsOf(pathname)).toBe(2);
+    }
+    expect((await get(at('/with-cookie'))).headers.get('set-cookie')).toContain('portal-device=abc');
+  });
+
+  it('gives build assets a year of immutable caching, but not a missing one', async () => {
+    const asset = await get(at('/_next/static/chunks/app.js'), { 'Accept-Encoding': 'gzip' });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(cacheStatus(await get(at('/_next/static/chunks/app.js')))).toBe('HIT');
+    expect(hitsOf('/_next/static/chunks/app.js')).toBe(1);
+    const missing = await get(at('/_next/static/chunks/old-build.js'));
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('refuses a body over the app’s upload limit with a Chinese page', async () => {
+    const answer = await new Promise<Answer>((resolve, reject) => {
+      const request = http.request(at('/admin/media'), { method: 'POST', headers: { 'Content-Length': String(26 * 1024 * 1024), 'Content-Type': 'application/octet-stream' } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: new Headers(response.headers as Record<string, string>), body }));
+      });
+      request.on('error', reject);
+      request.write(Buffer.alloc(64 * 1024));
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('一次提交的内容不能超过 25 MB');
+    expect(hitsOf('/admin/media')).toBe(0);
+  });
+});
+
+describe.skipIf(!nginx || !testServerUrl)('two portal instances on PostgreSQL behind deploy/nginx.conf', () => {
+  let cluster: Cluster;
+  let dataDir: string;
+  const name = `portal_cluster_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const at = (pathname: string) => `${cluster.url}${pathname}`;
+
+  beforeAll(async () => {
+    const admin = postgres(testServerUrl!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    await admin.end();
+    const url = new URL(testServerUrl!);
+    url.pathname = `/${name}`;
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-cluster-'));
+    cluster = await startCluster({ databaseUrl: url.toString(), instances: 2, basePort: 3401, port: 3480, dataDir });
+  }, 900_000);
+
+  afterAll(async () => {
+    await cluster?.stop();
+    const admin = postgres(testServerUrl!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('microcaches the public home page for anonymous readers', async () => {
+    // The first request of each instance renders and caches it in the instance.
+    let answer = await get(at('/'));
+    for (let i = 0; i < 5 && cacheStatus(answer) !== 'HIT'; i++) answer = await get(at('/'));
+    expect(answer.status).toBe(200);
+    expect(cacheStatus(answer)).toBe('HIT');
+
+    // Sequential anonymous reads for 3 s: how many the proxy answered without an instance.
+    const counts: Record<string, number> = {};
+    const start = Date.now();
+    while (Date.now() - start < 3000) {
+      const read = await get(at('/'));
+      expect(read.status).toBe(200);
+      counts[cacheStatus(read)] = (counts[cacheStatus(read)] ?? 0) + 1;
+    }
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const fromCache = (counts.HIT ?? 0) + (counts.UPDATING ?? 0) + (counts.STALE ?? 0);
+    console.log(`microcache: ${total} sequential reads of / in 3 s, ${fromCache} from the cache (${((100 * fromCache) / total).toFixed(1)}%): ${JSON.stringify(counts)}`);
+    expect(fromCache / total).toBeGreaterThan(0.9);
+  });
+
+  it('never caches a signed-in request, /admin or /login', async () => {
+    for (const [pathname, headers] of [
+      ['/', { Cookie: SESSION }],
+      ['/admin', {}],
+      ['/admin', { Cookie: SESSION }],
+      ['/login', {}],
+    ] as const) {
+      for (let i = 0; i < 2; i++) {
+        const answer = await get(at(pathname), headers);
+        expect([pathname, answer.status < 500, cacheStatus(answer)]).toEqual([pathname, true, 'BYPASS']);
+      }
+    }
+    // The signed-out visitor of /admin is sent to the sign-in page (proxy.ts), uncached.
+    expect((await get(at('/admin'))).headers.get('location')).toContain('/login');
+  });
+
+  it('serves the build’s static assets with long cache headers', async () => {
+    const login = await get(at('/login'));
+    const asset = /\/_next\/static\/[^"'\s]+\.(?:js|css)/.exec(login.body)?.[0];
+    expect(asset).toBeDefined();
+    const first = await get(at(asset!));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(cacheStatus(await get(at(asset!)))).toBe('HIT');
+  });
+
+  it('routes around an instance killed under a stream of requests, and takes it back once restarted', async () => {
+    const [first, second] = cluster.instances as [Cluster['instances'][number], Cluster['instances'][number]];
+    const logLines = () => accessLog(cluster.nginx.accessLog);
+    // The session cookie keeps every request out of the microcache: each reaches an instance.
+    const results: { ok: boolean; status: number | string }[] = [];
+    let streaming = true;
+    const stream = (async () => {
+      while (streaming) {
+        try {
+          const answer = await get(at('/'), { Cookie: SESSION });
+          results.push({ ok: answer.status === 200, status: answer.status });
+        } catch (error) {
+          results.push({ ok: false, status: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    })();
+    const served = (lines: LogLine[], port: number) => lines.filter((line) => line.status === 200 && line.upstreams.at(-1) === `127.0.0.1:${port}`).length;
+
+    try {
+      await sleep(1000);
+      const beforeKill = logLines().length;
+      expect(served(logLines(), first.port)).toBeGreaterThan(0);
+      first.kill('SIGKILL');
+      const requestsAtKill = results.length;
+      await sleep(3000);
+      const whileDown = logLines().slice(beforeKill);
+      const requestsWhileDown = results.length - requestsAtKill;
+
+      const restartStart = Date.now();
+      await first.start();
+      const restartMs = Date.now() - restartStart;
+      const afterRestart = logLines().length;
+      // nginx tries it again once fail_timeout (5 s) has passed since its last failure.
+      const deadline = Date.now() + 20_000;
+      while (served(logLines().slice(afterRestart), first.port) === 0 && Date.now() < deadline) await sleep(250);
+      const rejoined = logLines().slice(afterRestart);
+
+      const failed = results.filter((result) => !result.ok);
+      const retried = whileDown.filter((line) => line.upstreams.length > 1).length;
+      console.log(
+        `kill one instance: ${results.length} sequential requests in all, ${requestsWhileDown} in the 3 s after SIGKILL ` +
+          `(${served(whileDown, second.port)} served by the survivor, ${retried} retried from the dead one), ` +
+          `restart took ${(restartMs / 1000).toFixed(1)} s, then ${served(rejoined, first.port)} of ${rejoined.length} served by it; failed: ${failed.length} ${JSON.stringify(failed.slice(0, 3))}`,
+      );
+      // None lost: a request in flight to the dead instance got no answer, so nginx asked the other.
+      expect(failed).toEqual([]);
+      expect(requestsWhileDown).toBeGreaterThan(10);
+      expect(served(whileDown, second.port)).toBe(whileDown.length);
+      expect(served(rejoined, first.port)).toBeGreaterThan(0);
+    } finally {
+      streaming = false;
+      await stream;
+    }
+    expect(second.pid()).toBeDefined();
+  }, 90_000);
+});
