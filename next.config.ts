@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { requestBodyLimitMb } from './lib/media/limits';
 import { hstsHeader, publicCsp, securityHeaders } from './lib/security/headers';
@@ -12,6 +13,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // Cached public pages: in each process's memory, and revalidations reach every instance on one
+  // PostgreSQL database through LISTEN/NOTIFY (docs/scale-out.md). Next imports the file at run
+  // time from an absolute path; the app runs from its checkout.
+  cacheHandler: path.resolve(process.cwd(), 'lib/cache/shared-cache-handler.mjs'),
   experimental: {
     // Cached pages live in the process's memory, not in .next/: a restart, a new database or a
     // second instance never serves pages rendered from other data.

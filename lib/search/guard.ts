@@ -32,7 +32,22 @@ const MAX_WAITING = 200;
 
 const store = globalThis as typeof globalThis & { __portalSearchGuard?: SearchGuard };
 
+/** Where lib/cache/shared-cache-handler.mjs announces revalidations made on other instances. */
+const REMOTE_REVALIDATION = Symbol.for('portal.cache.remoteRevalidation');
+/** Every change to public news revalidates the home page (lib/news/revalidate.ts); a whole-site change the root layout. */
+const NEWS_CHANGED = new Set(['_N_T_/', '_N_T_/layout']);
+
+/** Cached results from before a change made on another instance are dropped here too. */
+function dropOnRemoteChange() {
+  const holder = globalThis as typeof globalThis & { [REMOTE_REVALIDATION]?: Set<(tags: string[]) => void> };
+  const listeners = (holder[REMOTE_REVALIDATION] ??= new Set());
+  listeners.add((tags) => {
+    if (tags.some((tag) => NEWS_CHANGED.has(tag))) dropSearchCache();
+  });
+}
+
 export function searchGuard(): SearchGuard {
+  if (!store.__portalSearchGuard) dropOnRemoteChange();
   store.__portalSearchGuard ??= {
     cache: new ResultCache({ ttlMs: env.SEARCH_CACHE_SECONDS * 1000, maxEntries: env.SEARCH_CACHE_ENTRIES }),
     inFlight: new Map(),
