@@ -28,8 +28,37 @@ const otherNextBuildRunning = () => nextProcesses((args) => isNextCli(args) && a
 const nextServersRunning = () =>
   nextProcesses((args) => args[0]!.startsWith('next-server') || args.includes('server.ts') || (isNextCli(args) && args.includes('start')));
 
+// Two callers of ensureBuild at once (test files run in parallel) would both see no build
+// running and both start one: the check and the build are taken under this directory, which
+// only one process can create. A lock left by a killed process is taken over after 20 minutes.
+const BUILD_LOCK = '.next-build.lock';
+
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  for (let waited = 0; ; waited++) {
+    try {
+      fs.mkdirSync(BUILD_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (fs.statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 20 * 60_000) fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+      if (waited === 0) console.log('Another build of this checkout is under way; waiting for it…');
+      await sleep(1000);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Builds the app unless .next matches the sources; returns how the build was obtained. */
-export async function ensureBuild(): Promise<'current' | 'built'> {
+export function ensureBuild(): Promise<'current' | 'built'> {
+  return withBuildLock(buildUnlessCurrent);
+}
+
+async function buildUnlessCurrent(): Promise<'current' | 'built'> {
   for (let waited = 0; otherNextBuildRunning(); waited += 5) {
     if (waited === 0) console.log('Another `next build` is running; waiting for it to finish…');
     if (waited > 900) throw new Error('Another `next build` has been running for 15 minutes; giving up.');
