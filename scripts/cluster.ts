@@ -1,10 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureBuild, type RunningServer, startServer } from '../bench/server';
+import { ensureBuild, type RunningServer, startServer, waitForExit } from '../bench/server';
 
 // `npm run cluster`: a local trial of the production layout. N instances of the built portal
 // (server.ts) on one PostgreSQL, on loopback ports, behind nginx running deploy/nginx.conf as is
@@ -50,17 +50,6 @@ function signalIfAlive(pid: number, signal: NodeJS.Signals) {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 export type RunningNginx = {
