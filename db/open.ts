@@ -26,6 +26,15 @@ export type OpenOptions =
 // Any fixed number works; it only has to be the same in every process of the portal.
 const MIGRATION_LOCK_KEY = 7_416_001;
 
+/**
+ * Seconds before the pool tries to connect again after `retries` failed attempts: at most 1 s.
+ * postgres.js's default grows as 3^retries / 100 up to 20 s and is shared by the whole pool, so
+ * after a two-second server restart under load the next attempt was up to 20 s away and every
+ * page that needed the database waited for it (test/integration/cluster-restart.int.test.ts). A
+ * refused connection costs the server nothing, and connect_timeout bounds a silent one.
+ */
+export const reconnectBackoffSeconds = (retries: number) => Math.min(0.05 * 2 ** retries, 1);
+
 export const migrationsFolder = path.join(process.cwd(), 'drizzle');
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -39,6 +48,7 @@ async function openPostgres(options: Extract<OpenOptions, { kind: 'postgres' }>)
   const watch = connectionWatch();
   const client = postgres(options.url, {
     max: options.poolMax ?? 10,
+    backoff: reconnectBackoffSeconds,
     onnotice: () => {},
     // Session settings sent with the startup packet: the server cancels what runs too long.
     connection: { application_name: 'dangjian-portal', TimeZone: 'UTC', ...serverTimeouts(statementTimeoutMs) },

@@ -4,7 +4,7 @@ import Image from '@tiptap/extension-image';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useId, useState } from 'react';
+import { type MouseEvent, useId, useState } from 'react';
 import type { RichTextNode } from '@/lib/articles/types';
 import { cleanPastedHtml } from '@/lib/articles/paste';
 import type { PickedMedia } from '@/lib/media/types';
@@ -98,13 +98,18 @@ function Toolbar({ editor }: { editor: Editor }) {
   const [picked, setPicked] = useState<PickedMedia | null>(null);
   const chain = () => editor.chain().focus();
 
+  // A pointer press on a tool keeps the focus (and the selection) in the body: the command then
+  // runs on a focused editor at once, and the next keystroke lands in the text. Without this the
+  // button takes the focus and the editor gets it back a frame later, so a fast typist's first
+  // character went nowhere. Keyboard users still reach the tools with Tab; `focus()` returns them.
+  const keepFocus = (event: MouseEvent) => event.preventDefault();
   const toggle = (label: string, pressed: boolean, run: () => void) => (
-    <button type="button" aria-pressed={pressed} onClick={run} className={styles.tool}>
+    <button type="button" aria-pressed={pressed} onMouseDown={keepFocus} onClick={run} className={styles.tool}>
       {label}
     </button>
   );
   const plain = (label: string, run: () => void, disabled = false) => (
-    <button type="button" onClick={run} disabled={disabled} className={styles.tool}>
+    <button type="button" onMouseDown={keepFocus} onClick={run} disabled={disabled} className={styles.tool}>
       {label}
     </button>
   );

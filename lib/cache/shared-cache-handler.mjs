@@ -150,7 +150,8 @@ export function createSharedCache({ maxBytes = DEFAULT_MAX_BYTES, databaseUrl, n
   }
 
   if (isPostgresUrl(databaseUrl)) {
-    const common = { max: 1, connect_timeout: 5, onnotice: () => {} };
+    // Reconnects at most 1 s apart, as db/open.ts's pool does (postgres.js's default waits up to 20 s).
+    const common = { max: 1, connect_timeout: 5, backoff: (retries) => Math.min(0.05 * 2 ** retries, 1), onnotice: () => {} };
     notifier = postgres(databaseUrl, { ...common, idle_timeout: 60 });
     // A dedicated connection that stays open; when it closes, it subscribes again once it can.
     listener = postgres(databaseUrl, {
