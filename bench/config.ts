@@ -16,13 +16,16 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
 
 export const config = {
   // Which parts run: the public pages and search ("public"), the organization half of issue 11
-  // ("org": the city-size tree, people and records, and the admin pages' server time), or both.
-  only: oneOf('BENCH_ONLY', ['all', 'public', 'org'] as const, 'all'),
+  // ("org": the city-size tree, people and records, and the admin pages' server time), the
+  // production shape of issue 16 ("scale": two instances behind nginx), or all three.
+  only: oneOf('BENCH_ONLY', ['all', 'public', 'org', 'scale'] as const, 'all'),
   articles: positiveInt('BENCH_ARTICLES', 20_000),
   durationSeconds: positiveInt('BENCH_DURATION', 10),
   rounds: positiveInt('BENCH_ROUNDS', 5),
   connections: 50,
   warmupRequests: 20,
+  // The scale-out part: rounds of its loads (each of BENCH_DURATION seconds, at most 8).
+  scaleRounds: positiveInt('BENCH_SCALE_ROUNDS', 3),
   adminUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
   port: positiveInt('BENCH_PORT', 3200),
   // Search server time: measured calls and warm-up calls.

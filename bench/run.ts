@@ -4,6 +4,7 @@
 // Exit code 0 whenever the report was produced, even with FAILs; 1 when the bench could not run.
 import os from 'node:os';
 import { and, asc, desc, eq, notLike } from 'drizzle-orm';
+import postgres from 'postgres';
 import { articles } from '../db/schema/articles';
 import { lectureShowcases, lectures } from '../db/schema/lectures';
 import { firstLoadJs } from './bundle-size';
@@ -20,6 +21,7 @@ import { measureSearchLatency } from './search';
 import { measureSearchLoad, type SearchLoadResult } from './search-load';
 import { ensureBuild, startServer } from './server';
 import { growAdminLists } from './admin-corpus';
+import { measureScalePart, scalePartLines } from './scale-part';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
@@ -27,10 +29,11 @@ const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(
 async function main() {
   const startedAt = new Date();
   const problems: string[] = [];
-  const parts = { public: config.only !== 'org', org: config.only !== 'public' };
+  const parts = { public: ['all', 'public'].includes(config.only), org: ['all', 'org'].includes(config.only), scale: ['all', 'scale'].includes(config.only) };
   const about = [
     parts.public && `${config.articles} articles, ${config.connections} connections, ${config.durationSeconds} s per target`,
     parts.org && `org: ${config.org.units} units, ${config.org.grassRoots} grass-roots nodes, ${config.org.people} people, ~${config.org.records} records over ${config.org.years} years`,
+    parts.scale && `scale: two instances behind nginx, ${config.scaleRounds} rounds`,
   ];
   console.log(`bench: ${about.filter(Boolean).join('; ')}; ${os.cpus().length} CPUs`);
   // Read before the long load, so a bad BENCH_ORG_TARGETS file fails at once.
@@ -40,6 +43,7 @@ async function main() {
 
   const build = await ensureBuild();
   console.log(`build: ${build}`);
+  if (config.only === 'scale') return scaleOnly(startedAt, build);
 
   const database = reuse ? await openKeptDatabase(config.adminUrl, reuse) : await createBenchDatabase(config.adminUrl, { keep: config.org.keepDatabase });
   const onPostgres = database.kind === 'postgres';
@@ -143,6 +147,10 @@ async function main() {
   }
   await server.stop();
 
+  // Last, on a quiet machine: its own throwaway database, instances and nginx.
+  const scale = parts.scale ? await measureScale(onPostgres) : undefined;
+  if (scale) problems.push(...scale.problems);
+
   let bundleVerdict = 'ERROR';
   if (publicResults) {
     const { rows, searchLoad, bundle } = publicResults;
@@ -160,6 +168,7 @@ async function main() {
     console.log(`\n${orgPagesTable(orgPages, config.targets.orgPageP95Ms)}`);
     console.log(`load average after the org pages: ${orgLoadavg?.map((n) => n.toFixed(2)).join(' ')} (${os.cpus().length} CPUs, shared)`);
   }
+  if (scale) console.log(`\n${scalePartLines(scale)}`);
   for (const problem of problems) console.log(`could not measure: ${problem}`);
 
   const file = writeResults(
@@ -181,12 +190,48 @@ async function main() {
       // The generated passwords stay out of the results file.
       orgCorpus: orgCorpus ? { phases: orgCorpus.phases, seconds: orgCorpus.seconds, counts: orgCorpus.counts, unitId: orgCorpus.fixtures.unitId, personId: orgCorpus.fixtures.personId, secretaryBranchId: orgCorpus.fixtures.secretary.branchId } : null,
       orgPages: orgPages ?? null,
+      scale: scale ? { scaleOut: scale.scaleOut, publish: scale.publish } : null,
       problems,
     },
     startedAt,
   );
   console.log(`\nresults: ${file}`);
   return problems.length === 0 ? 0 : 1;
+}
+
+function measureScale(onPostgres: boolean) {
+  console.log('scale-out: two instances behind the shipped nginx config, on a throwaway database');
+  return measureScalePart({
+    adminUrl: config.adminUrl,
+    onPostgres,
+    rounds: config.scaleRounds,
+    durationSeconds: Math.min(config.durationSeconds, 8),
+    connections: config.connections,
+    log: console.log,
+  });
+}
+
+/** BENCH_ONLY=scale: no corpus, no single server; the part's own database on the PostgreSQL server. */
+async function scaleOnly(startedAt: Date, build: string) {
+  let onPostgres = false;
+  const probe = postgres(config.adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    await probe`select 1`;
+    onPostgres = true;
+  } catch {
+    // reported by the part as a problem
+  } finally {
+    await probe.end({ timeout: 1 });
+  }
+  const scale = await measureScale(onPostgres);
+  console.log(`\n${scalePartLines(scale)}`);
+  for (const problem of scale.problems) console.log(`could not measure: ${problem}`);
+  const file = writeResults(
+    { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version }, config, build, parts: { scale: true }, scale: { scaleOut: scale.scaleOut, publish: scale.publish }, problems: scale.problems },
+    startedAt,
+  );
+  console.log(`\nresults: ${file}`);
+  return scale.problems.length === 0 ? 0 : 1;
 }
 
 /** The public pages under load (ratios to a static baseline), the article under search load, first-load JS. */

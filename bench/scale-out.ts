@@ -111,7 +111,7 @@ function verdict(row: ScaleOutRow, cpus: number) {
   if (row.ratio >= row.target) return 'PASS';
   // Said, not excused: the FAIL stands, with the machine's own limit beside it.
   return row.bound !== undefined && row.bound < row.target
-    ? `FAIL (this machine allows at most ${row.bound.toFixed(2)}×: one instance behind nginx kept ${(cpus / row.bound).toFixed(2)} of ${cpus} CPUs busy)`
+    ? `FAIL (about ${row.bound.toFixed(2)}× at most on this machine: one instance behind nginx kept ${(cpus / row.bound).toFixed(2)} of ${cpus} CPUs busy)`
     : 'FAIL';
 }
 
