@@ -30,3 +30,16 @@ export function cleanupOnSignals() {
     });
   }
 }
+
+/** A script's entry: cleans up on signals and at the end; a thrown error is printed and exits 1. */
+export async function runScript(main: () => Promise<void>) {
+  cleanupOnSignals();
+  try {
+    await main();
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+}

@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { nginxBinary, startCluster, startNginx } from '../scripts/cluster';
-import { cleanup, cleanupOnSignals, onCleanup } from './cleanup';
+import { onCleanup, runScript } from './cleanup';
 import { signIn } from './org-pages';
 import { writeResults } from './report';
 import { withBusyCores } from './cpu';
@@ -223,7 +223,6 @@ export async function measureScaleOut(options: ScaleOutOptions): Promise<ScaleOu
 }
 
 async function main() {
-  cleanupOnSignals();
   const report = await measureScaleOut({
     adminUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     rounds: Number(process.env.BENCH_ROUNDS ?? 3),
@@ -235,13 +234,4 @@ async function main() {
   console.log(`results: ${file}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  try {
-    await main();
-  } catch (error) {
-    console.error(error);
-    process.exitCode = 1;
-  } finally {
-    await cleanup();
-  }
-}
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runScript(main);

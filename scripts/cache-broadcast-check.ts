@@ -3,7 +3,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import postgres from 'postgres';
-import { cleanup, cleanupOnSignals, onCleanup } from '../bench/cleanup';
+import { onCleanup, runScript } from '../bench/cleanup';
 import { ensureBuild, startServer } from '../bench/server';
 import { nginxBinary, startNginx } from './cluster';
 
@@ -102,7 +102,6 @@ async function saveTitle(page: Page, id: number, title: string) {
 }
 
 async function main() {
-  cleanupOnSignals();
   const build = await ensureBuild();
   console.log(`build: ${build}`);
 
@@ -210,11 +209,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await cleanup();
-}
+await runScript(main);
