@@ -25,7 +25,7 @@ export type OrgPageResult = {
 };
 
 /** Cookies as a browser keeps them for one site: the latest value of each name. */
-class CookieJar {
+export class CookieJar {
   private readonly cookies = new Map<string, string>();
 
   take(response: Response) {
@@ -47,11 +47,8 @@ class CookieJar {
 
 export type Session = { as: OrgRole; username: string; cookie: string };
 
-/**
- * Signs in once through Auth.js's credentials endpoint, as the login form's server action does,
- * so the login limits (per account, device and address) see one attempt per account and run.
- */
-export async function signIn(baseUrl: string, as: OrgRole, username: string, password: string): Promise<Session> {
+/** One attempt through the credentials endpoint from a fresh browser: where it leads, and its cookies. */
+export async function attemptSignIn(baseUrl: string, username: string, password: string): Promise<{ location: string; jar: CookieJar }> {
   const jar = new CookieJar();
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
   jar.take(csrfResponse);
@@ -64,9 +61,17 @@ export async function signIn(baseUrl: string, as: OrgRole, username: string, pas
   });
   await response.arrayBuffer();
   jar.take(response);
-  const location = response.headers.get('location') ?? '';
+  return { location: response.headers.get('location') ?? '', jar };
+}
+
+/**
+ * Signs in once through Auth.js's credentials endpoint, as the login form's server action does,
+ * so the login limits (per account, device and address) see one attempt per account and run.
+ */
+export async function signIn(baseUrl: string, as: OrgRole, username: string, password: string): Promise<Session> {
+  const { location, jar } = await attemptSignIn(baseUrl, username, password);
   if (!jar.has('authjs.session-token') || /[?&](error|code)=/.test(location)) {
-    throw new Error(`signing in as ${username} failed: ${response.status} → ${location || '(no location)'}`);
+    throw new Error(`signing in as ${username} failed: → ${location || '(no location)'}`);
   }
   // The session must open the admin area, not bounce to the login page.
   const check = await fetch(`${baseUrl}/admin`, { redirect: 'manual', headers: { cookie: jar.header() } });

@@ -218,3 +218,13 @@ export async function listScopedBranchOptions(actor: Actor, action: 'people.read
 export function isForbidden(error: unknown): boolean {
   return error instanceof AppError && error.code === 'forbidden';
 }
+
+/**
+ * True while no organization has been entered: a fresh deployment's state after `admin:create`.
+ * Reports that start from the top of the tree show an empty state then, not an error.
+ */
+export async function organizationTreeIsEmpty(): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db.select({ id: branches.id }).from(branches).where(isNull(branches.parentId)).limit(1);
+  return !row;
+}

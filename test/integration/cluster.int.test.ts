@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Cluster, nginxBinary, type RunningNginx, shippedNginxConf, startCluster, startNginx } from '@/scripts/cluster';
+import { attemptSignIn, signIn } from '@/bench/org-pages';
 import { testServerUrl } from '../db';
 
 // deploy/nginx.conf, used as is, in front of real processes on loopback:
@@ -205,6 +207,7 @@ describe.skipIf(!nginx)('deploy/nginx.conf in front of a stub upstream', () => {
 describe.skipIf(!nginx || !testServerUrl)('two portal instances on PostgreSQL behind deploy/nginx.conf', () => {
   let cluster: Cluster;
   let dataDir: string;
+  let databaseUrl: string;
   const name = `portal_cluster_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const at = (pathname: string) => `${cluster.url}${pathname}`;
 
@@ -214,8 +217,9 @@ describe.skipIf(!nginx || !testServerUrl)('two portal instances on PostgreSQL be
     await admin.end();
     const url = new URL(testServerUrl!);
     url.pathname = `/${name}`;
+    databaseUrl = url.toString();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-cluster-'));
-    cluster = await startCluster({ databaseUrl: url.toString(), instances: 2, basePort: 3401, port: 3480, dataDir });
+    cluster = await startCluster({ databaseUrl, instances: 2, basePort: 3401, port: 3480, dataDir });
   }, 900_000);
 
   afterAll(async () => {
@@ -285,6 +289,67 @@ describe.skipIf(!nginx || !testServerUrl)('two portal instances on PostgreSQL be
     expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(cacheStatus(await get(at(asset!)))).toBe('HIT');
   });
+
+  /** The production bootstrap (npm run admin:create), on the cluster's database. */
+  function createAdmin(username: string, password: string) {
+    execFileSync(process.execPath, ['--import', 'tsx', 'tasks/cli/admin-create.ts', '--username', username], {
+      input: `${password}\n`,
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+  }
+
+  it('keeps sessions, login limits and scheduled articles in the database: every instance agrees', async () => {
+    const [a, b] = cluster.instances.map((instance) => instance.url) as [string, string];
+    const password = 'cluster-test-password';
+    createAdmin('clusteradmin', password);
+    createAdmin('clusterlocked', password);
+    const opens = async (base: string, cookie: string) => (await get(`${base}/admin`, { Cookie: cookie })).status;
+
+    // A session begun on A opens B; signed out on B, its cookie no longer opens A.
+    const session = await signIn(a, 'admin', 'clusteradmin', password);
+    expect([await opens(a, session.cookie), await opens(b, session.cookie)]).toEqual([200, 200]);
+    // A new deployment has no organizations yet: the desk and the committee-wide reports say so
+    // (they answered 500 or 404 before any organization was entered).
+    for (const pathname of ['/admin', '/admin/compliance', '/admin/compliance/inactive', '/admin/training/coverage', '/admin/development/figures']) {
+      const page = await get(`${b}${pathname}`, { Cookie: session.cookie });
+      expect([pathname, page.status, page.body.includes('尚未建立组织架构')]).toEqual([pathname, 200, true]);
+    }
+    const csrf = await fetch(`${b}/api/auth/csrf`, { headers: { Cookie: session.cookie } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const out = await fetch(`${b}/api/auth/signout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: [session.cookie, csrfCookie].filter(Boolean).join('; ') },
+      body: new URLSearchParams({ csrfToken }),
+    });
+    expect(out.status).toBeLessThan(400);
+    expect(await opens(a, session.cookie)).toBe(307);
+
+    // Five wrong passwords spread over both instances lock the account on both: even the right
+    // password is refused then, on either.
+    for (const base of [a, b, a, b, a]) expect((await attemptSignIn(base, 'clusterlocked', 'wrong-password-123')).location).toContain('code=invalid');
+    for (const base of [b, a]) expect((await attemptSignIn(base, 'clusterlocked', password)).location).toContain('code=locked');
+
+    // A scheduled article: hidden on A before its time, shown on B once it has come, with no job
+    // on any instance (visibility is a predicate on the database's clock).
+    const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      const slug = `cluster-scheduled-${Date.now()}`;
+      const [column] = await db<{ id: number }[]>`select id from columns order by id limit 1`;
+      const [scheduled] = await db<{ at: Date }[]>`
+        insert into articles (slug, column_id, title, body_json, body_html, status, publish_at, published_at)
+        values (${slug}, ${column!.id}, '定时发布的集群测试稿件', '{"type":"doc","content":[]}', '<p>正文</p>', 'scheduled', now() + interval '4 seconds', now() + interval '4 seconds')
+        returning published_at as at`;
+      expect((await get(`${a}/articles/${slug}`)).status).toBe(404);
+      await sleep(Math.max(0, scheduled!.at.getTime() - Date.now()) + 500);
+      const shown = await get(`${b}/articles/${slug}`);
+      expect([shown.status, shown.body.includes('定时发布的集群测试稿件')]).toEqual([200, true]);
+    } finally {
+      await db.end({ timeout: 1 });
+    }
+  }, 60_000);
 
   const isAlive = (pid: number) => {
     try {

@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { CommitteeSummary } from '@/components/dashboard/CommitteeSummary';
 import { OpenFindings } from '@/components/dashboard/OpenFindings';
+import { EmptyTree } from '@/components/branches/EmptyTree';
 import { SecretaryDesk } from '@/components/dashboard/SecretaryDesk';
 import { requireUser } from '@/lib/auth/current-user';
+import { organizationTreeIsEmpty } from '@/lib/branches/queries';
 import { menuFor } from '@/lib/auth/menu';
 import { can } from '@/lib/auth/permissions';
 import { roleLabels } from '@/lib/auth/roles';
@@ -19,7 +21,7 @@ import styles from '@/components/admin/admin-ui.module.css';
 export const metadata: Metadata = { title: '工作台' };
 
 const ROLE_INTRO = {
-  admin: '您可以审核、发布和归档文章，管理栏目、媒体库和用户，查看审计日志；支部与党课管理将陆续开放。',
+  admin: '您可以审核、发布和归档文章，管理栏目、媒体库和用户，查看审计日志；维护组织架构与党员名册，管理党课、培训和发展党员。',
   editor: '您可以撰写文章、上传图片，并把写好的稿件提交审核；被退回的稿件会附有审核意见。',
   branch_secretary: '这里列出本支部本期尚未完成的组织生活、上月缺项、逾期补录的记录和即将届满的任期。',
   auditor: '您可以在“审核”中审核各组织提交的记录：审核合格，或提出问题并复查整改；也可只读查看用户与审计日志，核验审计链是否完整。',
@@ -31,6 +33,7 @@ async function ComplianceDesk({ user }: { user: SessionUser }) {
   if (user.role === 'branch_secretary') {
     return user.branchId === null ? null : <SecretaryDesk data={await secretaryDashboard(user)} />;
   }
+  if (await organizationTreeIsEmpty()) return <EmptyTree canManage={can(user, 'branches.manage')} />;
   const today = todayInBeijing();
   return <CommitteeSummary report={await complianceReport(user, { branchId: null, year: Number(today.slice(0, 4)), today })} />;
 }
