@@ -44,9 +44,13 @@ describe.skipIf(!nginx || !testServerUrl || !canRunPrivatePostgres())('two insta
   }, 900_000);
 
   afterAll(async () => {
-    await cluster?.stop();
-    await server?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    try {
+      await cluster?.stop();
+    } finally {
+      // The server runs detached from this process: it must be stopped even if the cluster was not.
+      await server?.stop();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('recovers by itself on both instances, and the broadcast reaches both afterwards', async () => {

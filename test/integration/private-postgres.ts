@@ -56,7 +56,13 @@ export async function startPrivatePostgres(port: number): Promise<PrivatePostgre
     const [file, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
     await promisify(execFile)(file, argv, { encoding: 'utf8', timeout: 120_000 });
   };
-  await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
+  const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    await run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
+  } catch (error) {
+    removeDir();
+    throw error;
+  }
   // TCP on loopback only, no socket file; durability is not what this server is for.
   fs.appendFileSync(
     path.join(data, 'postgresql.conf'),
@@ -64,7 +70,13 @@ export async function startPrivatePostgres(port: number): Promise<PrivatePostgre
   );
   const start = () => run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', 'start']);
   const stopServer = () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']);
-  await start();
+  try {
+    await start();
+  } catch (error) {
+    // Most likely the port is taken (a server left by an interrupted run): say so, leave nothing.
+    removeDir();
+    throw new Error(`could not start a private PostgreSQL on 127.0.0.1:${port}: ${String(error)}`);
+  }
   let running = true;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -76,9 +88,12 @@ export async function startPrivatePostgres(port: number): Promise<PrivatePostgre
       running = true;
     },
     stop: async () => {
-      if (running) await stopServer();
-      running = false;
-      fs.rmSync(dir, { recursive: true, force: true });
+      try {
+        if (running) await stopServer();
+      } finally {
+        running = false;
+        removeDir();
+      }
     },
   };
 }
