@@ -1,5 +1,8 @@
 import Link from 'next/link';
 import ui from '@/components/admin/admin-ui.module.css';
+import { can } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/sessions';
+import { organizationTreeIsEmpty } from '@/lib/branches/queries';
 
 /** A report's empty state before any organization has been entered (a new deployment). */
 export function EmptyTree({ canManage }: { canManage: boolean }) {
@@ -24,4 +27,14 @@ export function EmptyReport({ title, canManage }: { title: string; canManage: bo
       <EmptyTree canManage={canManage} />
     </>
   );
+}
+
+/**
+ * The page to show instead of a committee-wide report while no organization exists (a new
+ * deployment: the report has no top of the tree to start from), or null to render the report.
+ * A user with a branch of their own always has a tree.
+ */
+export async function emptyTreeReport(user: SessionUser, title: string) {
+  if (user.branchId !== null || !(await organizationTreeIsEmpty())) return null;
+  return <EmptyReport title={title} canManage={can(user, 'branches.manage')} />;
 }

@@ -19,8 +19,7 @@ import { complianceNodeOptions, complianceReport } from '@/lib/compliance/querie
 import { AppError } from '@/lib/errors';
 import type { Granularity } from '@/lib/compliance/types';
 import { branchKindLabels } from '@/lib/branches/kinds';
-import { EmptyReport } from '@/components/branches/EmptyTree';
-import { organizationTreeIsEmpty } from '@/lib/branches/queries';
+import { emptyTreeReport } from '@/components/branches/EmptyTree';
 
 export const metadata: Metadata = { title: '落实情况' };
 
@@ -40,8 +39,8 @@ function refuse(error: unknown): never {
 export default async function CompliancePage({ searchParams }: Props) {
   await connection();
   const me = await requirePermission('compliance.read', undefined, '/admin/compliance');
-  // A new deployment has no organizations yet: the committee-wide report has nothing to start from.
-  if (me.branchId === null && (await organizationTreeIsEmpty())) return <EmptyReport title="落实情况" canManage={can(me, 'branches.manage')} />;
+  const empty = await emptyTreeReport(me, '落实情况');
+  if (empty) return empty;
   const today = todayInBeijing();
   const filters = parseComplianceFilters(await searchParams, today);
   const [report, nodeOptions] = await Promise.all([

@@ -11,9 +11,7 @@ import { complianceQuery } from '@/lib/compliance/filters';
 import { decodeInactiveCursor, inactiveMembers } from '@/lib/compliance/queries';
 import { AppError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
-import { EmptyReport } from '@/components/branches/EmptyTree';
-import { organizationTreeIsEmpty } from '@/lib/branches/queries';
-import { can } from '@/lib/auth/permissions';
+import { emptyTreeReport } from '@/components/branches/EmptyTree';
 
 export const metadata: Metadata = { title: '未参加组织生活预警' };
 
@@ -25,8 +23,8 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function InactiveMembersPage({ searchParams }: Props) {
   await connection();
   const me = await requirePermission('compliance.read', undefined, '/admin/compliance/inactive');
-  // A new deployment has no organizations yet: the committee-wide report has nothing to start from.
-  if (me.branchId === null && (await organizationTreeIsEmpty())) return <EmptyReport title="未参加组织生活预警" canManage={can(me, 'branches.manage')} />;
+  const empty = await emptyTreeReport(me, '未参加组织生活预警');
+  if (empty) return empty;
   const params = await searchParams;
   const branchId = parseId(one(params.branch));
   const after = decodeInactiveCursor(one(params.after));

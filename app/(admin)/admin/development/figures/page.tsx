@@ -9,9 +9,7 @@ import { isForbidden } from '@/lib/branches/queries';
 import { todayInBeijing } from '@/lib/calendar/days';
 import { FIRST_FIGURE_YEAR, parseFigureQuery } from '@/lib/development/figure-keys';
 import { developmentFigures } from '@/lib/development/figures';
-import { EmptyReport } from '@/components/branches/EmptyTree';
-import { organizationTreeIsEmpty } from '@/lib/branches/queries';
-import { can } from '@/lib/auth/permissions';
+import { emptyTreeReport } from '@/components/branches/EmptyTree';
 
 export const metadata: Metadata = { title: '发展党员年度数字' };
 
@@ -21,8 +19,8 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 export default async function DevelopmentFiguresPage({ searchParams }: Props) {
   const me = await requirePermission('development.read', undefined, '/admin/development/figures');
-  // A new deployment has no organizations yet: the committee-wide report has nothing to start from.
-  if (me.branchId === null && (await organizationTreeIsEmpty())) return <EmptyReport title="发展党员年度数字" canManage={can(me, 'branches.manage')} />;
+  const empty = await emptyTreeReport(me, '发展党员年度数字');
+  if (empty) return empty;
   const today = todayInBeijing();
   const { year } = parseFigureQuery({ year: first((await searchParams).year) }, today);
   const figures = await developmentFigures(me, year).catch((error: unknown) => (isForbidden(error) ? forbidden() : Promise.reject(error)));

@@ -16,8 +16,7 @@ import { matchesShow } from '@/lib/training/coverage';
 import { coverageShowLabels } from '@/lib/training/coverage-labels';
 import { coverageHref, parseCoverageParams } from '@/lib/training/coverage-params';
 import { coverageReport } from '@/lib/training/coverage-queries';
-import { EmptyReport } from '@/components/branches/EmptyTree';
-import { organizationTreeIsEmpty } from '@/lib/branches/queries';
+import { emptyTreeReport } from '@/components/branches/EmptyTree';
 
 export const metadata: Metadata = { title: '培训覆盖情况' };
 
@@ -36,8 +35,8 @@ function refuse(error: unknown): never {
 export default async function TrainingCoveragePage({ searchParams }: Props) {
   await connection();
   const me = await requirePermission('training.read', undefined, '/admin/training/coverage');
-  // A new deployment has no organizations yet: the committee-wide report has nothing to start from.
-  if (me.branchId === null && (await organizationTreeIsEmpty())) return <EmptyReport title="培训覆盖情况" canManage={can(me, 'branches.manage')} />;
+  const empty = await emptyTreeReport(me, '培训覆盖情况');
+  if (empty) return empty;
   const today = todayInBeijing();
   const params = parseCoverageParams(await searchParams, today);
   const report = await coverageReport(me, { year: params.year, unitId: params.unitId, today }).catch(refuse);
