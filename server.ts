@@ -5,11 +5,13 @@ import { markEdgeActive } from './lib/http/edge-flag';
 import { applyForwarded, resolveForwarded } from './lib/http/forwarded';
 import { type Refusal, refusalHeaders, refusalHtml } from './lib/http/refusal-page';
 import { screenRequest } from './lib/http/screen';
+import { sendSharedPagesWhole } from './lib/http/whole-body';
 import { requestBodyLimitBytes } from './lib/media/limits';
 
 // The portal's HTTP server: Next.js behind a thin edge that (1) decides the client address and
 // scheme from the socket, or from trusted proxies only (TRUST_PROXY_HOPS), and (2) refuses
-// malformed or hostile requests with a proper 4xx page instead of Next.js's bare 500.
+// malformed or hostile requests with a proper 4xx page instead of Next.js's bare 500, and (3)
+// sends shared pages whole, with a Content-Length (lib/http/whole-body.ts).
 // `npm start` runs it; so do the e2e suite and the bench.
 
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port: env.PORT });
@@ -47,6 +49,7 @@ function serve(request: http.IncomingMessage, response: http.ServerResponse, acc
     return refuse(response, refusal, request.method === 'HEAD');
   }
   accept?.();
+  sendSharedPagesWhole(response, request.method);
   handle(request, response).catch((error: unknown) => {
     console.error('[server] request failed', error);
     if (!response.headersSent) refuse(response, { status: 503, title: '服务暂不可用', message: '服务器暂时无法处理您的请求，请稍后再试。', retryAfterSeconds: 5 }, false);

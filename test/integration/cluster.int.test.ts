@@ -236,6 +236,13 @@ describe.skipIf(!nginx || !testServerUrl)('two portal instances on PostgreSQL be
     for (let i = 0; i < 5 && cacheStatus(answer) !== 'HIT'; i++) answer = await get(at('/'));
     expect(answer.status).toBe(200);
     expect(cacheStatus(answer)).toBe('HIT');
+    // The app sends a shared page whole (lib/http/whole-body.ts), so the cached copy keeps its
+    // length and a hit goes out like a file, not chunked again.
+    const plain = await get(at('/'), { 'Accept-Encoding': 'identity' });
+    expect(['HIT', 'UPDATING', 'STALE']).toContain(cacheStatus(plain));
+    expect(plain.headers.get('transfer-encoding')).toBeNull();
+    expect(plain.headers.get('content-length')).toBe(String(Buffer.byteLength(plain.body)));
+    expect(plain.body).toContain('</html>');
 
     // Sequential anonymous reads for 3 s: how many the proxy answered without an instance.
     const counts: Record<string, number> = {};
