@@ -98,7 +98,7 @@ http {
     server {
         listen 127.0.0.1:${port};
         root ${dir};
-        default_type text/html;${keepOpen ? '\n        open_file_cache max=4000 inactive=20s;\n        open_file_cache_valid 5s;' : ''}
+        default_type text/html;${keepOpen ? '\n        open_file_cache max=256 inactive=20s;\n        open_file_cache_valid 5s;' : ''}
     }
 }
 `,

@@ -13,7 +13,7 @@ import { sendSharedPagesWhole, wholeBodyLimitBytes } from './whole-body';
 type Middleware = (request: http.IncomingMessage, response: http.ServerResponse, next: () => void) => void;
 const compression = (createRequire(import.meta.url)('next/dist/compiled/compression') as (options?: object) => Middleware)();
 
-type Plan = { status?: number; cacheControl?: string; chunks: (string | Uint8Array)[]; length?: boolean; endWith?: string };
+type Plan = { status?: number; cacheControl?: string; chunks: (string | Uint8Array)[]; length?: boolean; endWith?: string; writeHead?: (response: http.ServerResponse) => void };
 const plans = new Map<string, Plan>();
 let server: http.Server;
 let base: string;
@@ -29,6 +29,7 @@ beforeAll(async () => {
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     if (plan.cacheControl) response.setHeader('Cache-Control', plan.cacheControl);
     if (plan.length) response.setHeader('Content-Length', plan.chunks.reduce((n, c) => n + Buffer.byteLength(c), 0));
+    plan.writeHead?.(response);
     response.flushHeaders();
     let i = 0;
     const next = () => {
@@ -82,6 +83,18 @@ describe('sendSharedPagesWhole', () => {
     expect(page.headers['transfer-encoding']).toBeUndefined();
     expect(page.headers['content-length']).toBe(String(page.bytes.length));
     expect(gunzipSync(page.bytes).toString('utf8')).toBe(text);
+  });
+
+  it('keeps headers and the reason given to writeHead on a held answer, as an object or a raw list', async () => {
+    const asObject = await get('/head-object', { cacheControl: 's-maxage=60', chunks: ['<p>一</p>'], writeHead: (r) => r.writeHead(200, 'Cached', { 'X-Portal': 'object' }) });
+    expect(asObject.headers['x-portal']).toBe('object');
+    expect(asObject.headers['content-length']).toBe(String(Buffer.byteLength('<p>一</p>')));
+    // Pairs, as the compression wrapper above expects them.
+    const list = [['X-Portal', 'list'], ['X-Second', 'two']] as unknown as http.OutgoingHttpHeader[];
+    const asList = await get('/head-list', { cacheControl: 's-maxage=60', chunks: ['<p>二</p>'], writeHead: (r) => r.writeHead(200, list) });
+    expect([asList.headers['x-portal'], asList.headers['x-second']]).toEqual(['list', 'two']);
+    expect(asList.body).toBe('<p>二</p>');
+    expect(asList.headers['content-length']).toBe(String(Buffer.byteLength('<p>二</p>')));
   });
 
   it('keeps a shared not-found page whole too', async () => {

@@ -90,7 +90,11 @@ export function sendSharedPagesWhole(response: ServerResponse, method: string | 
     if (state === 'open' && Array.isArray(headers)) restore();
     if (state === 'passing') return call<ServerResponse>(original.writeHead, [statusCode, ...rest]);
     // Same result as Node.js merging them into the headers set before: set them, then decide.
-    for (const [name, value] of Object.entries((headers ?? {}) as OutgoingHttpHeaders)) if (value !== undefined) this.setHeader(name, value);
+    // (A raw array given once held: flat [name, value, …] or [[name, value], …].)
+    const pairs = Array.isArray(headers)
+      ? (headers as unknown[]).flatMap((item, i, all) => (Array.isArray(item) ? [item as [string, string]] : i % 2 === 0 ? [[String(item), String(all[i + 1])] as [string, string]] : []))
+      : Object.entries((headers ?? {}) as OutgoingHttpHeaders);
+    for (const [name, value] of pairs) if (value !== undefined) this.setHeader(name, value);
     this.statusCode = statusCode;
     if (reason !== undefined) statusMessage = reason;
     if (holding()) return this;
