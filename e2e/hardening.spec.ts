@@ -17,11 +17,18 @@ async function signInAs(browser: Browser, username: string, password: string, op
   return { context, page, login };
 }
 
-/** One sign-in attempt, waiting for its answer (the form shows the same message after each). */
+/**
+ * One sign-in attempt, waiting for its answer and for React to reset the form after it (the
+ * password field empties): a fill made before that reset would be wiped, and the next attempt
+ * would go out empty. The form shows the same message after each attempt, so the message alone
+ * can't tell one answer from the next.
+ */
 async function submitAndWait(login: LoginPage, username: string, password: string) {
   const answered = login.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login');
   await login.signIn(username, password);
   await answered;
+  await expect(login.password).toHaveValue('');
+  await expect(login.submit).toBeEnabled();
 }
 
 test.describe('signed in as admin', () => {
