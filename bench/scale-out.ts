@@ -56,15 +56,20 @@ function loader({ connections, durationSeconds }: ScaleOutOptions) {
       await expectOk(url, headers, 'after');
     }
   };
-  const measure = async (url: string, headers: Record<string, string>): Promise<Load> => {
+  const measure = async (url: string, headers: Record<string, string>, seconds = durationSeconds): Promise<Load> => {
     if (wrk) {
-      const r = await runWrk(wrk, url, { connections, durationSeconds, headers });
+      const r = await runWrk(wrk, url, { connections, durationSeconds: seconds, headers });
       return { requestsPerSecond: r.requestsPerSecond, p99: r.p99Ms, non2xx: r.non2xx, errors: r.errors };
     }
-    const result = await autocannon({ url, connections, duration: durationSeconds, headers });
+    const result = await autocannon({ url, connections, duration: seconds, headers });
     return { requestsPerSecond: Math.round(result.requests.average), p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
   };
-  return { name, load };
+  /** Load that is not measured: brings a server's code to its steady state first. */
+  const warm = async (url: string, headers: Record<string, string>, seconds: number) => {
+    await expectOk(url, headers, 'before');
+    await measure(url, headers, seconds);
+  };
+  return { name, load, warm };
 }
 
 /**
@@ -139,7 +144,8 @@ function verdict(row: ScaleOutRow, cpus: number) {
 export async function measureScaleOut(options: ScaleOutOptions): Promise<ScaleOutReport> {
   const log = options.log ?? console.log;
   if (!nginxBinary()) throw new Error('nginx is not installed (apt-get install nginx)');
-  const { name: loadGenerator, load } = loader(options);
+  const { name: loadGenerator, load, warm } = loader(options);
+  const warmSeconds = Math.max(10, options.durationSeconds);
   const dbName = `portal_scale_${process.pid}`;
   const admin = postgres(options.adminUrl, { max: 1, onnotice: () => {} });
   const stops: [string, () => Promise<unknown>][] = [['close the admin connection', () => admin.end({ timeout: 1 })]];
@@ -192,6 +198,12 @@ export async function measureScaleOut(options: ScaleOutOptions): Promise<ScaleOu
     const session = await signIn(one!.url, 'admin', 'admin', 'portal-demo');
     const signedIn = { cookie: session.cookie };
     const dynamicPages = { 'admin list': '/admin/articles', search: `/search?q=${encodeURIComponent('党建')}` };
+
+    // Every instance serves each dynamic page under load before anything is compared. A Node.js
+    // process that has served few requests still runs much of Next.js's code unoptimized and
+    // compiles it on other threads; the second instance would otherwise be the only cold one,
+    // in the two-instance rows only.
+    for (const page of Object.values(dynamicPages)) for (const instance of cluster.instances) await warm(instance.url + page, signedIn, warmSeconds);
 
     const results: Record<string, Load>[] = [];
     for (let round = 1; round <= options.rounds; round++) {

@@ -20,6 +20,9 @@ const schema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   // Longest a statement may run on PostgreSQL (server and client side); 0 disables.
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  // How many distinct parameterized statements each process prepares on PostgreSQL and reuses
+  // (db/prepared.ts); 0, the default for now, prepares none (docs/scale-out.md says why).
+  DATABASE_PREPARED_STATEMENTS: z.coerce.number().int().min(0).max(100_000).default(0),
   DATA_DIR: z.string().default('./data'),
   PGLITE_DIR: z.string().optional(),
   SEED_DEMO: flag,
