@@ -1,8 +1,9 @@
 import type { Sql } from 'postgres';
 
 // drizzle's postgres.js driver asks for an unnamed statement on every query (prepare: false), so
-// PostgreSQL parses, analyzes and plans each one anew: on a signed-in admin list that was about
-// 70% of the database's CPU per page (docs/scale-out.md). Here parameterized statements are
+// PostgreSQL parses and analyzes each one anew, and postgres.js asks for a description first:
+// preparing saved ~45% of the database's CPU per admin list page (docs/scale-out.md; each run
+// is still planned for its values, see db/open.ts). Here parameterized statements are
 // prepared once per connection instead, and reused: postgres.js keeps them per connection,
 // re-prepares one whose cached plan a migration invalidated, and forgets them when it recycles
 // the connection. Statements without parameters still go as simple queries (postgres.js sends
