@@ -38,6 +38,12 @@ const schema = z.object({
   // Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1). With 0 the
   // socket address is the client and every client-sent X-Forwarded-* header is ignored.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // Auth.js's own setting, read by it from the environment: the portal's public address. Not
+  // needed (the scheme and host come from each request, behind a proxy from its forwarded
+  // headers); when set, its scheme decides the session cookie's name (lib/auth/session-token.ts).
+  AUTH_URL: z.string().url('AUTH_URL must be a URL such as https://dangjian.example.cn').optional().or(z.literal('').transform(() => undefined)),
+  // Its older name, which Auth.js still reads when AUTH_URL is unset.
+  NEXTAUTH_URL: z.string().url('NEXTAUTH_URL must be a URL').optional().or(z.literal('').transform(() => undefined)),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
   // Signed-in sessions end after this many idle hours, and after SESSION_MAX_HOURS in any case.
   SESSION_IDLE_HOURS: z.coerce.number().min(0.05).max(24 * 30).default(8),

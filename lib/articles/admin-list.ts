@@ -1,5 +1,5 @@
 import 'server-only';
-import { aliasedTable, and, count, eq, gt, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, eq, gt, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema/accounts';
 import { type ArticleStatus, articles, articleStatuses } from '@/db/schema/articles';
@@ -7,7 +7,7 @@ import { columns } from '@/db/schema/columns';
 import { type Actor, authorize, scopeOf } from '@/lib/auth/permissions';
 import { publiclyVisible } from '@/lib/news/visibility';
 import { cursorFields, keyset, type KeysetPage, keysetPage, nullableTimestampKey, timestampKey } from '@/lib/pagination/keyset';
-import { type CappedCount, cappedCountOf, countOf } from '@/lib/pagination/offset';
+import { type CappedCount, cappedCountOf } from '@/lib/pagination/offset';
 import { parseSearchQuery } from '@/lib/search/tokenize';
 
 // The editorial desk's article list, built to stay an index range at any size (measured at
@@ -92,11 +92,12 @@ export async function listAdminArticles(actor: Actor, filters: ArticleListFilter
   const common = and(scope, filters.columnId ? eq(articles.columnId, filters.columnId) : undefined, filters.q ? titleFilter(filters.q) : undefined);
   const order = articleOrders[filters.sort];
 
-  const cappedCount = (where: SQL | undefined) => {
-    const matching = db.select({ one: sql`1` }).from(articles).where(where).limit(COUNT_CAP + 1).as('matching');
-    return db.select({ n: count() }).from(matching).then((rows) => cappedCountOf(countOf(rows), COUNT_CAP));
-  };
-  const [page, ...tabCounts] = await Promise.all([
+  // The six tab counts travel as one statement of six scalar subqueries, each the same capped
+  // index scan as before: one round trip instead of six on every visit to the desk.
+  const tabCount = (where: SQL | undefined) =>
+    sql<number>`(select count(*) from (${db.select({ one: sql`1` }).from(articles).where(where).limit(COUNT_CAP + 1)}) as matching)`.mapWith(Number);
+  const tabCountFields = Object.fromEntries(articleListTabs.map((tab) => [tab, tabCount(and(common, tab === 'all' ? undefined : tabPredicate(tab)))]));
+  const [page, [counted]] = await Promise.all([
     keysetPage({
       keyset: order,
       cursor: filters.cursor,
@@ -126,8 +127,8 @@ export async function listAdminArticles(actor: Actor, filters: ArticleListFilter
           .orderBy(...q.orderBy)
           .limit(q.limit),
     }),
-    ...articleListTabs.map((tab) => cappedCount(and(common, tab === 'all' ? undefined : tabPredicate(tab)))),
+    db.select(tabCountFields).from(sql`(values (1)) as tab_counts(one)`),
   ]);
-  const counts = Object.fromEntries(articleListTabs.map((tab, i) => [tab, tabCounts[i]!])) as Record<ArticleListTab, CappedCount>;
+  const counts = Object.fromEntries(articleListTabs.map((tab) => [tab, cappedCountOf(counted![tab] ?? 0, COUNT_CAP)])) as Record<ArticleListTab, CappedCount>;
   return { ...page, counts };
 }
