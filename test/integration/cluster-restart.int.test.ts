@@ -116,6 +116,11 @@ describe.skipIf(!nginx || !testServerUrl || !canRunPrivatePostgres())('two insta
       // While the server was down the check said so (503) and cached pages kept serving: nothing
       // crashed, hung up or answered 502.
       const unexpected = results.filter((r) => !(r.status === 200 || (r.status === 503 && r.target.endsWith('health'))));
+      // What an instance said about it: the failure alone does not tell a driver error from ours.
+      if (unexpected.length) {
+        console.log(`timeline (ms after the server went down): ${JSON.stringify(unexpected.slice(0, 3).map((r) => ({ ...r, at: r.at - downAt })))}; up again at ${upAt - downAt}`);
+        instances.forEach((instance, i) => console.log(`instance ${i + 1}'s last log lines:\n${instance.log().split('\n').slice(-60).join('\n')}`));
+      }
       expect(unexpected).toEqual([]);
       // Each instance was back within 5 s of the server, and served every check of the last 5 s.
       for (const ms of recoveredAfterMs) expect(ms).toBeLessThan(5000);
