@@ -1,6 +1,4 @@
 import 'server-only';
-import { revalidatePath } from 'next/cache';
-import { after } from 'next/server';
 import { PageMessage } from '@/components/site/PageMessage';
 import { type PageMeta, PublicDocument } from '@/components/site/PublicDocument';
 import { htmlResponse } from '@/components/site/render';
@@ -40,18 +38,17 @@ export function notFoundPage() {
 
 /**
  * Runs a public page's handler; a failure answers the Chinese error page, which reads no data.
- * A cached route would keep that answer: its address is revalidated once the response is out.
+ * Next.js hands a cached route's answer to the page cache whatever its status; the cache refuses
+ * a 5xx (lib/cache/shared-cache-handler.mjs), so the next reader gets a fresh render and the
+ * copy stored before, if any, keeps serving. (Revalidating the address after the response, as
+ * this did before, came too late: the error page was stored and served for the page's whole
+ * revalidate time, and the revalidation told every other instance to drop its good copy.)
  */
 export async function orErrorPage(path: string, render: () => Promise<Response>): Promise<Response> {
   try {
     return await render();
   } catch (error) {
     console.error(`[public] ${path} failed`, error);
-    try {
-      after(() => revalidatePath(path));
-    } catch {
-      // Outside a request (tests, scripts) there is no cache to drop.
-    }
     return publicPage(
       { title: '页面暂时无法显示', robots: 'noindex' },
       <PageMessage

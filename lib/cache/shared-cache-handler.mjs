@@ -28,6 +28,11 @@ const RELISTEN_MS = 1000;
 /** In-process listeners for revalidations from other instances (the search result cache). */
 export const REMOTE_REVALIDATION = Symbol.for('portal.cache.remoteRevalidation');
 
+/** A route or page whose render answered a server error (5xx). */
+function failedRender(value) {
+  return (value?.kind === 'APP_ROUTE' || value?.kind === 'APP_PAGE') && (value.status ?? 200) >= 500;
+}
+
 function sizeOf(value) {
   if (!value) return 100;
   if (value.kind === 'APP_ROUTE') return value.body?.length ?? 100;
@@ -199,6 +204,14 @@ export function createSharedCache({ maxBytes = DEFAULT_MAX_BYTES, databaseUrl, n
     },
 
     async set(key, value, ctx) {
+      // A failed render (the public error page answers 500) is not the page: Next.js stores a
+      // route's response whatever its status, and stored it would be served to every reader for
+      // the page's whole revalidate time after the cause is gone (seen on one instance after a
+      // PostgreSQL restart: 500s until the test ended). What was stored before stays.
+      if (failedRender(value)) {
+        pendingSince.delete(key);
+        return;
+      }
       const time = now();
       const since = Math.min(pendingSince.get(key) ?? time, time);
       pendingSince.delete(key);

@@ -71,6 +71,25 @@ describe('shared cache handler', () => {
     }
   });
 
+  it('never stores a failed render: the error page is not kept in place of the page', async () => {
+    const c = cache();
+    const failed = { ...route('页面暂时无法显示', articleTags), status: 500 };
+    expect(await c.get('/articles/a')).toBeNull();
+    await c.set('/articles/a', failed, { cacheControl: { revalidate: 60 } });
+    expect(await c.get('/articles/a')).toBeNull();
+    expect(c.size).toBe(0);
+    // A page stored before keeps serving when a later render of it fails (the database is down).
+    await c.set('/articles/a', route('v1', articleTags), { cacheControl: { revalidate: 60 } });
+    clock += 10;
+    await c.set('/articles/a', failed, { cacheControl: { revalidate: 60 } });
+    await c.set('/about', { kind: 'APP_PAGE', html: '<h1>出错了</h1>', status: 503, headers: {} });
+    expect((await c.get('/articles/a'))?.value?.body?.toString()).toBe('v1');
+    expect(await c.get('/about')).toBeNull();
+    // A missing page's 404 is an answer, stored like the page would be.
+    await c.set('/articles/gone', { ...route('未找到', articleTags), status: 404 });
+    expect((await c.get('/articles/gone'))?.value?.status).toBe(404);
+  });
+
   it('a render that started before a revalidation is stale when it is stored', async () => {
     const c = cache();
     expect(await c.get('/articles/a')).toBeNull(); // the render starts, reading the old article
